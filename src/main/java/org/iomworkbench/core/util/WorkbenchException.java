@@ -1,0 +1,31 @@
+package org.iomworkbench.core.util;
+
+/**
+ * A failure the analyst can act on: {@link #getMessage()} says what happened in plain
+ * words and {@link #advice()} what to do. {@link #isBadInput()} separates refused input
+ * (exit code 2) from other failures (exit code 1).
+ */
+public class WorkbenchException extends RuntimeException {
+    private final String advice;
+    private final boolean badInput;
+
+    public WorkbenchException(String message, String advice, boolean badInput) {
+        super(message);
+        this.advice = advice;
+        this.badInput = badInput;
+    }
+
+    public WorkbenchException(String message, String advice, boolean badInput, Throwable cause) {
+        super(message, cause);
+        this.advice = advice;
+        this.badInput = badInput;
+    }
+
+    public String advice() {
+        return advice;
+    }
+
+    public boolean isBadInput() {
+        return badInput;
+    }
+}

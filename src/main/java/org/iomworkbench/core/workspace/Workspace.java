@@ -1,0 +1,157 @@
+package org.iomworkbench.core.workspace;
+
+import org.iomworkbench.core.util.WorkbenchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A workspace is a folder holding the H2 database ({@code workbench.mv.db}), {@code logs/}
+ * and {@code exports/}. Opening it creates the catalogue tables when new and removes what
+ * an interrupted load left behind, so the database always holds only whole snapshots.
+ */
+public final class Workspace implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Workspace.class);
+    public static final String DB_NAME = "workbench";
+    /** Schemas of snapshot data are named with this prefix and the snapshot id. */
+    public static final String SNAPSHOT_SCHEMA_PREFIX = "SNAP_";
+
+    private static final String USER = "iom";
+
+    private final Path dir;
+    private final String url;
+    private final Connection connection;
+
+    private Workspace(Path dir, String url, Connection connection) {
+        this.dir = dir;
+        this.url = url;
+        this.connection = connection;
+    }
+
+    public static Workspace open(Path dir) {
+        Path abs = dir.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(abs.resolve("logs"));
+            Files.createDirectories(abs.resolve("exports"));
+        } catch (IOException e) {
+            throw new WorkbenchException("Cannot create the workspace folder " + abs + ": " + e.getMessage(),
+                    "Choose a folder you can write to.", true, e);
+        }
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url, USER, "");
+        } catch (SQLException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("already in use")
+                    ? "The workspace " + abs + " is open in another program."
+                    : "Cannot open the workspace database in " + abs + ".";
+            throw new WorkbenchException(why, "Close the other workbench window or command using it, or choose another workspace.", false, e);
+        }
+        Workspace ws = new Workspace(abs, url, c);
+        try {
+            ws.createCatalogue();
+            ws.removeIncompleteLoads();
+        } catch (SQLException e) {
+            ws.close();
+            throw new WorkbenchException("The workspace database in " + abs + " could not be prepared.",
+                    "See the log for details.", false, e);
+        }
+        return ws;
+    }
+
+    private void createCatalogue() throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS SNAPSHOT(" +
+                    "id INT PRIMARY KEY, created_at VARCHAR NOT NULL, source_folder VARCHAR NOT NULL, " +
+                    "extract_date DATE NOT NULL, schema_name VARCHAR NOT NULL, fingerprint VARCHAR(64) NOT NULL, " +
+                    "harm_index VARCHAR NOT NULL, rows_read BIGINT NOT NULL, rows_accepted BIGINT NOT NULL, " +
+                    "rows_rejected BIGINT NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS SNAPSHOT_FILE(" +
+                    "snapshot_id INT NOT NULL, ordinal INT NOT NULL, file_name VARCHAR NOT NULL, sha256 VARCHAR(64) NOT NULL, " +
+                    "bytes BIGINT NOT NULL, rows_read BIGINT NOT NULL, rows_accepted BIGINT NOT NULL, " +
+                    "rows_rejected BIGINT NOT NULL, extra_columns VARCHAR NOT NULL, " +
+                    "PRIMARY KEY(snapshot_id, file_name))");
+            st.execute("CREATE TABLE IF NOT EXISTS AUDIT(" +
+                    "seq BIGINT PRIMARY KEY, at VARCHAR NOT NULL, os_user VARCHAR NOT NULL, " +
+                    "command VARCHAR NOT NULL, action VARCHAR NOT NULL, details VARCHAR NOT NULL, " +
+                    "prev_hash VARCHAR(64) NOT NULL, hash VARCHAR(64) NOT NULL)");
+            st.execute("CREATE TABLE IF NOT EXISTS AUDIT_HEAD(" +
+                    "id INT PRIMARY KEY, seq BIGINT NOT NULL, hash VARCHAR(64) NOT NULL)");
+        }
+        connection.setAutoCommit(false);
+        connection.commit();
+    }
+
+    /** Drops snapshot schemas that no committed snapshot row names (a load that was killed). */
+    private void removeIncompleteLoads() throws SQLException {
+        List<String> orphans = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA " +
+                     "WHERE SCHEMA_NAME LIKE '" + SNAPSHOT_SCHEMA_PREFIX + "%' AND SCHEMA_NAME NOT IN " +
+                     "(SELECT schema_name FROM SNAPSHOT)")) {
+            while (rs.next()) {
+                orphans.add(rs.getString(1));
+            }
+        }
+        for (String schema : orphans) {
+            LOG.warn("Removing {} left by an interrupted load", schema);
+            dropSchema(schema);
+        }
+    }
+
+    public void dropSchema(String schema) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+        connection.commit();
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path exportsDir() {
+        return dir.resolve("exports");
+    }
+
+    public Path logsDir() {
+        return dir.resolve("logs");
+    }
+
+    /** The workspace's one connection; auto-commit is off, callers commit their own transaction. */
+    public Connection connection() {
+        return connection;
+    }
+
+    /**
+     * A further connection to the same database, for work on another thread (a load, a
+     * browser page); auto-commit is off. The caller closes it.
+     */
+    public Connection newConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(url, USER, "");
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!connection.isClosed()) {
+                connection.rollback();
+                connection.close();
+            }
+        } catch (SQLException e) {
+            LOG.warn("Closing the workspace database failed", e);
+        }
+    }
+}
