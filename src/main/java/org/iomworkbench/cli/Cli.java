@@ -29,8 +29,9 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof WorkbenchException we) {
                 LOG.warn("Command failed: {}", we.getMessage(), we);
-                commandLine.getErr().println("error: " + we.getMessage()
-                        + (we.advice() == null || we.advice().isBlank() ? "" : " " + we.advice()));
+                String line = "error: " + we.getMessage()
+                        + (we.advice() == null || we.advice().isBlank() ? "" : " " + we.advice());
+                commandLine.getErr().println(line.replaceAll("\\R", " "));
                 return we.isBadInput() ? BAD_INPUT : FAILURE;
             }
             LOG.error("Command failed unexpectedly", ex);

@@ -453,13 +453,12 @@ public final class ExtractLoader {
             long accepted = 0;
             long rejected = 0;
             Set<String> uniqueSeen = new HashSet<>();
-            int pending = 0;
             Object[] values = new Object[n];
             String[] cells = new String[n];
             List<Rejection> problems = new ArrayList<>(4);
             try (Reader reader = openReader(raw);
                  CSVParser parser = csvFormat().parse(reader);
-                 PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                 BatchWriter writer = new BatchWriter(connection, sql.toString(), BATCH)) {
                 Iterator<CSVRecord> it = parser.iterator();
                 it.next(); // header, already checked
                 while (true) {
@@ -493,17 +492,11 @@ public final class ExtractLoader {
                         if (f == ExtractFile.HARM_INDEX) {
                             harmCodes.add((String) values[0]);
                         }
-                        insert.setLong(1, ++accepted);
-                        insert.setLong(2, line);
-                        for (int k = 0; k < n; k++) {
-                            insert.setObject(k + 3, values[k]);
-                        }
-                        insert.addBatch();
-                        if (++pending == BATCH) {
-                            insert.executeBatch();
-                            connection.commit();
-                            pending = 0;
-                        }
+                        Object[] row = new Object[n + 2];
+                        row[0] = ++accepted;
+                        row[1] = line;
+                        System.arraycopy(values, 0, row, 2, n);
+                        writer.add(row);
                     } else {
                         rejected++;
                         if (f == ExtractFile.NOMINALS && values[0] != null && values[1] != null) {
@@ -520,10 +513,7 @@ public final class ExtractLoader {
                         report(displayName, read);
                     }
                 }
-                if (pending > 0) {
-                    insert.executeBatch();
-                }
-                connection.commit();
+                writer.finish();
             }
             rowsDone += read;
             countBytes.run();

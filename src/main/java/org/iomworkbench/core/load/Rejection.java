@@ -20,7 +20,8 @@ public record Rejection(String file, long line, String column, String value, Str
             sb.append(", column ").append(column);
         }
         if (!value.isEmpty()) {
-            sb.append(", value '").append(value.length() > 60 ? value.substring(0, 60) + "…" : value).append('\'');
+            String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
+            sb.append(", value '").append(shown.replace("\r", "\\r").replace("\n", "\\n")).append('\'');
         }
         return sb.append(": ").append(reason).toString();
     }

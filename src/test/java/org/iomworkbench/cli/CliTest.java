@@ -1,0 +1,116 @@
+package org.iomworkbench.cli;
+
+import org.iomworkbench.core.workspace.Workspace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command line as a newcomer and a script use it: outputs, the id lines and exit codes. */
+class CliTest {
+    @TempDir
+    Path tmp;
+    String out;
+    String err;
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    Path sample() {
+        return Path.of("sample-data");
+    }
+
+    @Test
+    void helpListsTheCommandsAndVersionPrintsIt() {
+        assertThat(run("--help")).isZero();
+        assertThat(out).contains("load", "snapshots", "rejections", "dispose", "audit");
+        assertThat(run("--version")).isZero();
+        assertThat(out).startsWith("IOM Workbench ");
+        assertThat(Cli.isCommand(new String[]{"load", "--workspace", "x"})).isTrue();
+        assertThat(Cli.isCommand(new String[]{})).isFalse();
+        assertThat(Cli.isCommand(new String[]{"--sample-data"})).isFalse();
+    }
+
+    @Test
+    void loadPrintsTheSummaryAndTheSnapshotIdThenIdenticalReloadCreatesNothing() {
+        String ws = tmp.resolve("ws").toString();
+        assertThat(run("load", "--workspace", ws, "--extracts", sample().toString(), "--extract-date", "2025-06-30"))
+                .isZero();
+        assertThat(out.lines()).contains("snapshot: 1");
+        assertThat(out).contains("nominals.csv", "crimes.csv", "rows/s").contains("2 rows were kept aside");
+        assertThat(run("load", "--workspace", ws, "--extracts", sample().toString())).isZero();
+        assertThat(out).contains("byte-identical to snapshot 1");
+        assertThat(out.lines()).contains("snapshot: 1");
+        assertThat(run("snapshots", "--workspace", ws)).isZero();
+        assertThat(out).contains("2025-06-30").contains(sample().toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void rejectionsExportHasTheAgreedHeader() throws Exception {
+        String ws = tmp.resolve("ws").toString();
+        run("load", "--workspace", ws, "--extracts", sample().toString());
+        Path csv = tmp.resolve("out/rejections.csv");
+        assertThat(run("rejections", "--workspace", ws, "--out", csv.toString())).isZero();
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("file,line,column,value,reason");
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(1)).startsWith("crimes.csv,");
+    }
+
+    @Test
+    void refusedInputExitsTwoWithOneLineNamingTheSpot() throws Exception {
+        Path bad = tmp.resolve("bad");
+        Files.createDirectories(bad);
+        for (Path p : Files.list(sample()).filter(Files::isRegularFile).toList()) {
+            Files.copy(p, bad.resolve(p.getFileName()));
+        }
+        Files.writeString(bad.resolve("crimes.csv"), "crime_ref,source_person_id,offence_code,offence_date,alcohol_related\n"
+                + "X1,CR00001,SHOPLIFTING,2020-01-01,N\nX2,\"CR00001,SHOPLIFTING,2020-01-01,N\n");
+        String ws = tmp.resolve("ws").toString();
+        assertThat(run("load", "--workspace", ws, "--extracts", bad.toString())).isEqualTo(2);
+        assertThat(err.lines().count()).isEqualTo(1);
+        assertThat(err).contains("crimes.csv line 3, column source_person_id").contains("unbalanced quotes");
+        assertThat(run("snapshots", "--workspace", ws)).isZero();
+        assertThat(out).contains("No snapshots yet");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("load", "--workspace", tmp.toString())).isEqualTo(2);
+        assertThat(err).contains("--extracts");
+        assertThat(run("load", "--workspace", tmp.toString(), "--extracts", "x", "--extract-date", "31/12/2024")).isEqualTo(2);
+        assertThat(run("rejections", "--workspace", tmp.resolve("empty").toString(), "--out", "x.csv")).isEqualTo(2);
+        assertThat(err).contains("no data snapshot");
+        assertThat(run("dispose", "--workspace", tmp.resolve("empty").toString(), "--snapshot", "7")).isEqualTo(2);
+    }
+
+    @Test
+    void auditVerifyExitsOneOnABrokenChain() throws Exception {
+        String ws = tmp.resolve("ws").toString();
+        run("load", "--workspace", ws, "--extracts", sample().toString());
+        assertThat(run("dispose", "--workspace", ws, "--snapshot", "1", "--reason", "test")).isZero();
+        assertThat(run("audit", "verify", "--workspace", ws)).isZero();
+        assertThat(out).contains("intact: 2 entries");
+        assertThat(run("audit", "list", "--workspace", ws)).isZero();
+        assertThat(out).contains("snapshot.created").contains("snapshot.disposed");
+        try (Workspace w = Workspace.open(Path.of(ws)); Statement st = w.connection().createStatement()) {
+            st.execute("UPDATE AUDIT SET command = 'forged' WHERE seq = 1");
+            w.connection().commit();
+        }
+        assertThat(run("audit", "verify", "--workspace", ws)).isEqualTo(1);
+        assertThat(err).contains("BROKEN at entry 1");
+    }
+}
