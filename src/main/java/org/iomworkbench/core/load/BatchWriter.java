@@ -23,6 +23,7 @@ final class BatchWriter implements AutoCloseable {
     private final BlockingQueue<List<Object[]>> queue = new ArrayBlockingQueue<>(4);
     private final Thread thread;
     private volatile Exception failure;
+    private volatile boolean aborted;
     private List<Object[]> current;
     private boolean finished;
 
@@ -91,7 +92,7 @@ final class BatchWriter implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             while (true) {
                 List<Object[]> batch = queue.take();
-                if (batch == END) {
+                if (batch == END || aborted) {
                     break;
                 }
                 for (Object[] row : batch) {
@@ -110,11 +111,16 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** Stops the writer when the load ended early (a failure or Cancel). */
+    /**
+     * Stops the writer when the load ended early (a failure or Cancel). It is asked to stop
+     * rather than interrupted: an interrupt during file I/O would close H2's file channel.
+     */
     @Override
     public void close() {
         if (!finished) {
-            thread.interrupt();
+            aborted = true;
+            queue.clear();
+            queue.offer(END);
             join();
         }
     }
