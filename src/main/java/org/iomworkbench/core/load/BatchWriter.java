@@ -24,6 +24,7 @@ final class BatchWriter implements AutoCloseable {
     private final Thread thread;
     private volatile Exception failure;
     private volatile boolean aborted;
+    volatile long busyNanos;
     private List<Object[]> current;
     private boolean finished;
 
@@ -88,27 +89,70 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
+    /** Rows per INSERT statement: H2 spends less per row on one statement with many rows. */
+    private static final int ROWS_PER_STATEMENT = 64;
+
     private void run() {
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+        try (PreparedStatement single = connection.prepareStatement(sql);
+             PreparedStatement multi = connection.prepareStatement(multiRowSql(sql, ROWS_PER_STATEMENT))) {
             while (true) {
                 List<Object[]> batch = queue.take();
                 if (batch == END || aborted) {
                     break;
                 }
-                for (Object[] row : batch) {
-                    for (int k = 0; k < row.length; k++) {
-                        ps.setObject(k + 1, row[k]);
+                long t0 = System.nanoTime();
+                int i = 0;
+                int n = batch.size();
+                for (; i + ROWS_PER_STATEMENT <= n; i += ROWS_PER_STATEMENT) {
+                    int p = 1;
+                    for (int r = i; r < i + ROWS_PER_STATEMENT; r++) {
+                        for (Object v : batch.get(r)) {
+                            bind(multi, p++, v);
+                        }
                     }
-                    ps.addBatch();
+                    multi.addBatch();
                 }
-                ps.executeBatch();
+                multi.executeBatch();
+                for (; i < n; i++) {
+                    Object[] row = batch.get(i);
+                    for (int k = 0; k < row.length; k++) {
+                        bind(single, k + 1, row[k]);
+                    }
+                    single.addBatch();
+                }
+                single.executeBatch();
                 connection.commit();
+                busyNanos += System.nanoTime() - t0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             failure = e;
         }
+    }
+
+    /** Typed setters where the type is known: cheaper in H2 than its generic conversion. */
+    private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
+        if (v instanceof String str) {
+            ps.setString(index, str);
+        } else if (v instanceof Long l) {
+            ps.setLong(index, l);
+        } else if (v instanceof Double d) {
+            ps.setDouble(index, d);
+        } else {
+            ps.setObject(index, v);
+        }
+    }
+
+    /** {@code INSERT INTO t VALUES (?,?)} with {@code rows} value lists. */
+    static String multiRowSql(String singleRowSql, int rows) {
+        int values = singleRowSql.indexOf(" VALUES ");
+        String tuple = singleRowSql.substring(values + 8);
+        StringBuilder sb = new StringBuilder(singleRowSql.substring(0, values + 8));
+        for (int r = 0; r < rows; r++) {
+            sb.append(r == 0 ? "" : ",").append(tuple);
+        }
+        return sb.toString();
     }
 
     /**

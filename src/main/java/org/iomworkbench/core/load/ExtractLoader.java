@@ -514,6 +514,7 @@ public final class ExtractLoader {
                     }
                 }
                 writer.finish();
+                LOG.info("{}: writer busy {} ms", displayName, writer.busyNanos / 1_000_000);
             }
             rowsDone += read;
             countBytes.run();
