@@ -85,6 +85,29 @@ class SnapshotLifecycleTest {
     }
 
     @Test
+    void everyRowOfALargerFileIsStoredWithItsLine() throws Exception {
+        Path dir = BigExtract.write(tmp.resolve("big"), 1_003);
+        List<String> lines = Files.readAllLines(dir.resolve("crimes.csv"));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            Snapshot s = new ExtractLoader(ws).load(dir, DATE, Progress.NONE, Cancellation.none()).snapshot();
+            assertThat(s.rowsRejected()).isZero();
+            try (Statement st = ws.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT line, crime_ref, source_person_id, offence_code, offence_date, "
+                         + "recorded_date, alcohol_related FROM " + s.schema() + ".CRIMES ORDER BY row_no")) {
+                int n = 0;
+                while (rs.next()) {
+                    n++;
+                    assertThat(rs.getLong(1)).isEqualTo(n + 1);
+                    String expected = String.join(",", rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7));
+                    assertThat(expected).isEqualTo(lines.get(n));
+                }
+                assertThat(n).isEqualTo(10_030);
+            }
+        }
+    }
+
+    @Test
     void disposingRemovesTheSnapshotAndItsDataAndIsAudited() throws Exception {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             ExtractLoader loader = new ExtractLoader(ws);
