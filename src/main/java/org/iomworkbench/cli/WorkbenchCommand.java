@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = WorkbenchCommand.VersionProvider.class,
         description = {"IOM Workbench: harm scores and escalation models for Integrated Offender Management.",
                 "With no command it opens the desktop application."},
-        subcommands = {LoadCommand.class, SnapshotsCommand.class, RejectionsCommand.class, DisposeCommand.class,
+        subcommands = {GenerateCommand.class, LoadCommand.class, SnapshotsCommand.class, RejectionsCommand.class, DisposeCommand.class,
                 AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (a load that kept some rows aside is a success)",
