@@ -48,18 +48,17 @@ public final class Cli {
         return code;
     }
 
-    /** Whether {@code args} ask for the command line rather than the desktop application. */
+    /**
+     * Whether {@code args} ask for the command line rather than the desktop application: the
+     * first argument is a command, {@code --help} or {@code --version}. Only the first counts,
+     * so that {@code --view audit} or a workspace folder named like a command opens the app.
+     */
     public static boolean isCommand(String[] args) {
         if (args.length == 0) {
             return false;
         }
-        CommandLine cl = new CommandLine(new WorkbenchCommand());
-        for (String a : args) {
-            if (cl.getSubcommands().containsKey(a) || a.equals("--help") || a.equals("-h")
-                    || a.equals("--version") || a.equals("-V")) {
-                return true;
-            }
-        }
-        return false;
+        String first = args[0];
+        return new CommandLine(new WorkbenchCommand()).getSubcommands().containsKey(first)
+                || first.equals("--help") || first.equals("-h") || first.equals("--version") || first.equals("-V");
     }
 }

@@ -42,6 +42,8 @@ class CliTest {
         assertThat(Cli.isCommand(new String[]{"load", "--workspace", "x"})).isTrue();
         assertThat(Cli.isCommand(new String[]{})).isFalse();
         assertThat(Cli.isCommand(new String[]{"--sample-data"})).isFalse();
+        assertThat(Cli.isCommand(new String[]{"--sample-data", "--view", "audit"})).isFalse();
+        assertThat(Cli.isCommand(new String[]{"--workspace", "load"})).isFalse();
     }
 
     @Test

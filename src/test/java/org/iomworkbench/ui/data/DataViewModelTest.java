@@ -118,6 +118,8 @@ class DataViewModelTest {
         BrowserViewModel rejections = vm.rejections();
         assertThat(rejections.totalProperty().get()).isEqualTo(2);
         assertThat(rejections.columns()).startsWith("file", "line").contains("reason");
+        assertThat(rejections.columns().stream().map(BrowserViewModel::heading))
+                .containsExactly("file", "line", "column", "value", "reason");
         assertThat(rejections.rowsProperty().get().get(0).value(0)).isEqualTo("crimes.csv");
         assertThat(vm.canExportProperty().get()).isTrue();
     }
@@ -219,6 +221,22 @@ class DataViewModelTest {
         assertThat(snapshotSchemas()).isEmpty();
         assertThat(auditEntries()).isEmpty();
         assertThat(revisions).isZero();
+    }
+
+    @Test
+    void cancellingTheSampleLoadAlsoRemovesTheCopiedSample() throws Exception {
+        vm.load().progressMessageProperty().addListener((o, a, m) -> {
+            if (m.contains("rows")) {
+                vm.load().cancel();
+            }
+        });
+
+        vm.load().loadSample(false);
+
+        assertThat(vm.noticeProperty().get()).isEqualTo("Load cancelled. Nothing of it was kept.");
+        assertThat(vm.snapshots()).isEmpty();
+        assertThat(snapshotSchemas()).isEmpty();
+        assertThat(ws.dir().resolve("sample-data")).doesNotExist();
     }
 
     @Test

@@ -28,6 +28,14 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void valuesCanFollowAnEqualsSign() {
+        LaunchOptions o = LaunchOptions.parse(List.of("--view=help", "--workspace=/tmp/a=b"));
+        assertThat(o.view()).isEqualTo(Destination.HELP);
+        assertThat(o.workspace()).isEqualTo(Path.of("/tmp/a=b"));
+        assertThat(o.problems()).isEmpty();
+    }
+
+    @Test
     void everyViewCanBeNamed() {
         for (String name : List.of("data", "match", "scores", "models", "validation", "publish", "audit", "help")) {
             assertThat(LaunchOptions.parse(List.of("--view", name)).view().argument()).isEqualTo(name);

@@ -1,0 +1,7 @@
+package org.iomworkbench.ui.common;
+
+/** Something scheduled that can still be called off. */
+@FunctionalInterface
+public interface Cancellable {
+    void cancel();
+}

@@ -1,0 +1,109 @@
+package org.iomworkbench.ui.common;
+
+import javafx.application.Platform;
+import org.iomworkbench.core.util.CancelledException;
+import org.iomworkbench.core.util.Progress;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The application's {@link TaskRunner}: work runs on daemon worker threads, callbacks on the FX
+ * application thread. Workers are not pooled to a fixed size so that a quick page of a table is
+ * never queued behind a long load.
+ */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+    private final ErrorReporter errors;
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("workbench-task"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("workbench-timer"));
+
+    public FxTaskRunner(ErrorReporter errors) {
+        this.errors = Objects.requireNonNull(errors);
+    }
+
+    @Override
+    public <T> void run(BackgroundTask<T> task) {
+        workers.execute(() -> {
+            try {
+                T result = task.call(coalescing(task));
+                Platform.runLater(() -> guarded(task, () -> task.succeeded(result)));
+            } catch (CancelledException e) {
+                Platform.runLater(() -> guarded(task, task::cancelled));
+            } catch (Throwable e) {
+                Platform.runLater(() -> {
+                    guarded(task, () -> task.failed(e));
+                    errors.report(task.description(), e);
+                });
+            }
+        });
+    }
+
+    /**
+     * Passes on only the latest progress report that the FX thread has not shown yet, so a fast
+     * loop cannot flood the FX event queue.
+     */
+    private static Progress coalescing(BackgroundTask<?> task) {
+        AtomicReference<ProgressUpdate> latest = new AtomicReference<>();
+        AtomicBoolean posted = new AtomicBoolean();
+        return (message, done, total) -> {
+            latest.set(new ProgressUpdate(message, done, total));
+            if (posted.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    posted.set(false);
+                    task.progressed(latest.get());
+                });
+            }
+        };
+    }
+
+    /** A bug in a callback must reach the analyst and the log like any other failure. */
+    private void guarded(BackgroundTask<?> task, Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            errors.report(task.description(), e);
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable action) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ScheduledFuture<?> f = timer.schedule(() -> Platform.runLater(() -> {
+            if (!cancelled.get()) {
+                action.run();
+            }
+        }), delay.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            cancelled.set(true);
+            f.cancel(false);
+        };
+    }
+
+    /**
+     * Takes no new work. Running work is not interrupted: an interrupt can close the database
+     * file under H2; the daemon workers end with the application instead.
+     */
+    @Override
+    public void close() {
+        workers.shutdown();
+        timer.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

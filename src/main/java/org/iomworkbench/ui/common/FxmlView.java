@@ -1,0 +1,20 @@
+package org.iomworkbench.ui.common;
+
+/** Every FXML view of the workbench, each a file in {@code fxml/} (on the classpath under {@code /fxml/}). */
+public enum FxmlView {
+    SHELL("shell.fxml"),
+    DATA("data.fxml"),
+    AUDIT("audit.fxml"),
+    HELP("help.fxml"),
+    PLANNED_STEP("planned-step.fxml");
+
+    private final String file;
+
+    FxmlView(String file) {
+        this.file = file;
+    }
+
+    public String resource() {
+        return "/fxml/" + file;
+    }
+}

@@ -1,0 +1,107 @@
+package org.iomworkbench.ui.shell;
+
+import org.iomworkbench.ui.common.Shortcut;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The places of the main window: the analyst's workflow, step by step, and Help. A step that is
+ * not built yet carries what it will do and what it needs, and its view says so plainly.
+ */
+public enum Destination {
+    DATA(1, "Data", Shortcut.GO_DATA, null, null),
+    MATCH(2, "Match & merge", Shortcut.GO_MATCH,
+            "Links the records of the source systems (crimes, custody, prison, drug testing, markers) into "
+                    + "persons, so that one person held under several ids counts once. Each link keeps the evidence "
+                    + "it rests on, for the analyst to check, accept or split.",
+            "A loaded data snapshot (step 1, Data)."),
+    SCORES(3, "Scores", Shortcut.GO_SCORES,
+            "Computes each person's RFSDi harm score from the recency, frequency and seriousness of their "
+                    + "offending, weighted for alcohol, drugs and trajectory, and cuts the scores into five bands "
+                    + "from LOW to SUPER_HIGH. Every parameter (half-life, look-back, windows, weights, cut-offs) is "
+                    + "shown with its unit and kept with the result.",
+            "Merged persons from step 2, Match & merge."),
+    MODELS(4, "Models", Shortcut.GO_MODELS,
+            "Trains the two predictive models on the scored history: whether a person will escalate into the "
+                    + "HIGH or SUPER_HIGH band within a year, and, for those who offend, the type of their next "
+                    + "crime. Each run keeps its training date, settings and data snapshot.",
+            "Scores and bands from step 3, Scores."),
+    VALIDATION(5, "Validation", Shortcut.GO_VALIDATION,
+            "Tests a model run on data it was not trained on: ROC and precision-recall curves, calibration, "
+                    + "specificity at the chosen threshold, and fairness across gender, age and ethnicity.",
+            "A model run from step 4, Models."),
+    PUBLISH(6, "Publish", Shortcut.GO_PUBLISH,
+            "Writes the signed-off band lists for offender managers as CSV files, each with the settings, "
+                    + "model run and data snapshot that produced it, and records the sign-off in the audit trail.",
+            "Scores from step 3 and a validated model run from steps 4 and 5."),
+    AUDIT(7, "Audit", Shortcut.GO_AUDIT, null, null),
+    HELP(0, "Help", Shortcut.HELP, null, null);
+
+    private final int step;
+    private final String title;
+    private final Shortcut shortcut;
+    private final String plannedPurpose;
+    private final String plannedNeeds;
+
+    Destination(int step, String title, Shortcut shortcut, String plannedPurpose, String plannedNeeds) {
+        this.step = step;
+        this.title = title;
+        this.shortcut = shortcut;
+        this.plannedPurpose = plannedPurpose;
+        this.plannedNeeds = plannedNeeds;
+    }
+
+    /** The step's number in the workflow, or 0 for Help, which is not a step. */
+    public int step() {
+        return step;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Shortcut shortcut() {
+        return shortcut;
+    }
+
+    /** The name {@code --view} takes, e.g. "match". */
+    public String argument() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Not built in this version: its view describes it instead. */
+    public boolean isPlanned() {
+        return plannedPurpose != null;
+    }
+
+    public boolean isWorkflowStep() {
+        return step > 0;
+    }
+
+    /** What the planned step will do; null for a built one. */
+    public String plannedPurpose() {
+        return plannedPurpose;
+    }
+
+    /** What the planned step needs before it can run; null for a built one. */
+    public String plannedNeeds() {
+        return plannedNeeds;
+    }
+
+    /** The workflow's steps in order, Help left out. */
+    public static List<Destination> workflow() {
+        return Arrays.stream(values()).filter(Destination::isWorkflowStep).toList();
+    }
+
+    /** The destination {@code --view NAME} names, or null. */
+    public static Destination byArgument(String name) {
+        for (Destination d : values()) {
+            if (d.argument().equalsIgnoreCase(name.strip())) {
+                return d;
+            }
+        }
+        return null;
+    }
+}
