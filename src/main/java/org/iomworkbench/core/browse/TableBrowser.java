@@ -33,6 +33,8 @@ public final class TableBrowser {
     }
 
     private final Workspace workspace;
+    /** A snapshot's tables never change once loaded, so their columns are read once. */
+    private final java.util.Map<String, List<String>> columnCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TableBrowser(Workspace workspace) {
         this.workspace = workspace;
@@ -41,6 +43,10 @@ public final class TableBrowser {
     /** Column headings: the source line, then the table's own columns. */
     public List<String> columns(Snapshot s, String table) {
         String t = checkTable(table);
+        return columnCache.computeIfAbsent(s.schema() + "." + t, key -> readColumns(s, t));
+    }
+
+    private List<String> readColumns(Snapshot s, String t) {
         try (Connection c = workspace.newConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT * FROM " + s.schema() + "." + t + " WHERE 1 = 0")) {
             ResultSetMetaData md = rs.getMetaData();
@@ -48,7 +54,7 @@ public final class TableBrowser {
             for (int i = 2; i <= md.getColumnCount(); i++) {
                 out.add(md.getColumnLabel(i).toLowerCase(Locale.ROOT));
             }
-            return out;
+            return List.copyOf(out);
         } catch (SQLException e) {
             throw failure(e);
         }

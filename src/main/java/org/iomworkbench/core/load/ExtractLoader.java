@@ -86,9 +86,13 @@ public final class ExtractLoader {
         Map<ExtractFile, String> checksums = new EnumMap<>(ExtractFile.class);
         long totalBytes = 0;
         try {
+            for (Path p : files.values()) {
+                totalBytes += Files.size(p);
+            }
             for (Map.Entry<ExtractFile, Path> e : files.entrySet()) {
+                progress.update("Reading the checksum of " + e.getKey().fileName(), 0, totalBytes);
                 checksums.put(e.getKey(), Hashing.sha256(e.getValue()));
-                totalBytes += Files.size(e.getValue());
+                cancel.check();
             }
         } catch (IOException ex) {
             throw new WorkbenchException("Cannot read the extract folder " + folder + ": " + ex.getMessage(),
