@@ -1,6 +1,8 @@
 package org.iomworkbench.cli;
 
+import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.workspace.Workspace;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,13 @@ class CliTest {
     Path tmp;
     String out;
     String err;
+    /** The hand-made extract: 417 rows, 2 crime rows rejected on purpose. */
+    Path handmade;
+
+    @BeforeEach
+    void copyHandmadeExtract() {
+        handmade = Fixtures.handmadeExtract(tmp.resolve("handmade"));
+    }
 
     int run(String... args) {
         StringWriter o = new StringWriter();
@@ -27,10 +36,6 @@ class CliTest {
         out = o.toString();
         err = e.toString();
         return code;
-    }
-
-    Path sample() {
-        return Path.of("sample-data");
     }
 
     @Test
@@ -49,21 +54,32 @@ class CliTest {
     @Test
     void loadPrintsTheSummaryAndTheSnapshotIdThenIdenticalReloadCreatesNothing() {
         String ws = tmp.resolve("ws").toString();
-        assertThat(run("load", "--workspace", ws, "--extracts", sample().toString(), "--extract-date", "2025-06-30"))
+        assertThat(run("load", "--workspace", ws, "--extracts", handmade.toString(), "--extract-date", "2025-06-30"))
                 .isZero();
         assertThat(out.lines()).contains("snapshot: 1");
         assertThat(out).contains("nominals.csv", "crimes.csv", "rows/s").contains("2 rows were kept aside");
-        assertThat(run("load", "--workspace", ws, "--extracts", sample().toString())).isZero();
+        assertThat(run("load", "--workspace", ws, "--extracts", handmade.toString())).isZero();
         assertThat(out).contains("byte-identical to snapshot 1");
         assertThat(out.lines()).contains("snapshot: 1");
         assertThat(run("snapshots", "--workspace", ws)).isZero();
-        assertThat(out).contains("2025-06-30").contains(sample().toAbsolutePath().normalize().toString());
+        assertThat(out).contains("2025-06-30").contains(handmade.toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void theBundledSampleFolderLoadsWithNoRejections() {
+        String ws = tmp.resolve("ws").toString();
+        assertThat(run("load", "--workspace", ws, "--extracts", "sample-data", "--extract-date", "2024-12-31")).isZero();
+        assertThat(out.lines()).contains("snapshot: 1");
+        assertThat(out).containsPattern("nominals\\.csv +4427 +4427 +0 ")
+                .containsPattern("crimes\\.csv +15887 +15887 +0 ")
+                .containsPattern("total +31171 +31171 +0")
+                .doesNotContain("kept aside");
     }
 
     @Test
     void rejectionsExportHasTheAgreedHeader() throws Exception {
         String ws = tmp.resolve("ws").toString();
-        run("load", "--workspace", ws, "--extracts", sample().toString());
+        run("load", "--workspace", ws, "--extracts", handmade.toString());
         Path csv = tmp.resolve("out/rejections.csv");
         assertThat(run("rejections", "--workspace", ws, "--out", csv.toString())).isZero();
         List<String> lines = Files.readAllLines(csv);
@@ -76,7 +92,7 @@ class CliTest {
     void refusedInputExitsTwoWithOneLineNamingTheSpot() throws Exception {
         Path bad = tmp.resolve("bad");
         Files.createDirectories(bad);
-        for (Path p : Files.list(sample()).filter(Files::isRegularFile).toList()) {
+        for (Path p : Files.list(handmade).filter(Files::isRegularFile).toList()) {
             Files.copy(p, bad.resolve(p.getFileName()));
         }
         Files.writeString(bad.resolve("crimes.csv"), "crime_ref,source_person_id,offence_code,offence_date,alcohol_related\n"
@@ -102,7 +118,7 @@ class CliTest {
     @Test
     void auditVerifyExitsOneOnABrokenChain() throws Exception {
         String ws = tmp.resolve("ws").toString();
-        run("load", "--workspace", ws, "--extracts", sample().toString());
+        run("load", "--workspace", ws, "--extracts", handmade.toString());
         assertThat(run("dispose", "--workspace", ws, "--snapshot", "1", "--reason", "test")).isZero();
         assertThat(run("audit", "verify", "--workspace", ws)).isZero();
         assertThat(out).contains("intact: 2 entries");

@@ -10,8 +10,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
+import org.iomworkbench.Fixtures;
 import org.iomworkbench.ui.common.SettingsStore;
-import org.iomworkbench.ui.data.SampleData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,10 +66,10 @@ class WorkbenchAppFxTest extends FxRobot {
     }
 
     @Test
-    void loadingTheSampleThroughTheDataViewShowsItsCounts() throws Exception {
+    void loadingAFolderThroughTheDataViewShowsItsCountsAndRejections() throws Exception {
         start("--workspace", dir.resolve("ws").toString());
         waitUntil("the empty workspace offers the sample", () -> onFx(() -> lookup("#emptyState").query().isVisible()));
-        Path extract = SampleData.copyTo(dir.resolve("extract"));
+        Path extract = Fixtures.handmadeExtract(dir.resolve("extract"));
 
         clickOn("#folderField").write(extract.toString());
         clickOn("#loadButton");
@@ -99,17 +99,20 @@ class WorkbenchAppFxTest extends FxRobot {
 
         focusWindow();
         push(KeyCode.CONTROL, KeyCode.DIGIT1);
-        waitUntil("the Data view shows", () -> text("#rowsReadValue").equals("417"));
+        // the generated sample in sample-data/: 31,171 rows, none rejected, 4,427 nominals
+        waitUntil("the Data view shows", () -> text("#rowsReadValue").equals("31,171"));
+        assertThat(text("#acceptedValue")).isEqualTo("31,171");
+        assertThat(text("#rejectedValue")).isEqualTo("0");
 
         push(KeyCode.CONTROL, KeyCode.F);
         waitUntil("the filter has the cursor", () -> onFx(() -> lookup("#filterField").query().isFocused()));
-        waitUntil("the nominals are browsed", () -> text("#tableStatus").equals("84 rows"));
+        waitUntil("the nominals are browsed", () -> text("#tableStatus").equals("4,427 rows"));
         waitUntil("their first page has arrived", () -> rendered("#browserTable").stream()
-                .anyMatch(row -> row.contains("CR00001")));
-        write("cr00002");
-        waitUntil("the filter is applied", () -> text("#tableStatus").equals("1 of 84 rows match “cr00002”"));
+                .anyMatch(row -> row.contains("CR0000012345")));
+        write("cr1103527590");
+        waitUntil("the filter is applied", () -> text("#tableStatus").equals("1 of 4,427 rows match “cr1103527590”"));
         waitUntil("the matching row has arrived", () -> rendered("#browserTable").size() == 1
-                && rendered("#browserTable").get(0).contains("CR00002"));
+                && rendered("#browserTable").get(0).contains("CR1103527590"));
 
         push(KeyCode.CONTROL, KeyCode.DIGIT2);
         waitUntil("the planned step shows", () -> text("#titleLabel").equals("2  Match & merge"));

@@ -1,5 +1,6 @@
 package org.iomworkbench.ui.data;
 
+import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.audit.AuditEntry;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.load.FileSummary;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The Data step against a real workspace, with every background task run on the test's thread. */
 class DataViewModelTest {
@@ -53,12 +55,13 @@ class DataViewModelTest {
         ws.close();
     }
 
-    private Path sampleFolder() throws Exception {
-        return SampleData.copyTo(dir.resolve("extract"));
+    /** The hand-made extract: 417 rows (84 nominals, 189 crimes), 2 crime rows rejected on purpose. */
+    private Path handmadeFolder() {
+        return Fixtures.handmadeExtract(dir.resolve("extract"));
     }
 
-    private void loadSample() throws Exception {
-        vm.load().folderProperty().set(sampleFolder().toString());
+    private void loadHandmade() {
+        vm.load().folderProperty().set(handmadeFolder().toString());
         vm.load().load();
         assertThat(errors.reports).isEmpty();
     }
@@ -71,9 +74,9 @@ class DataViewModelTest {
     }
 
     @Test
-    void loadingTheSampleShowsItsSnapshotAndFileCounts() throws Exception {
+    void loadingAFolderShowsItsSnapshotAndFileCounts() throws Exception {
         assertThat(vm.load().canLoadProperty().get()).isFalse();
-        vm.load().folderProperty().set(sampleFolder().toString());
+        vm.load().folderProperty().set(handmadeFolder().toString());
         assertThat(vm.load().canLoadProperty().get()).isTrue();
         assertThat(vm.load().extractDateProperty().get()).isEqualTo(LocalDate.of(2025, 6, 30));
         vm.load().extractDateProperty().set(LocalDate.of(2025, 1, 31));
@@ -100,7 +103,7 @@ class DataViewModelTest {
 
     @Test
     void theTablesAndRejectionsOfTheSelectedSnapshotCanBeBrowsed() throws Exception {
-        loadSample();
+        loadHandmade();
 
         BrowserViewModel tables = vm.tables();
         assertThat(tables.tableProperty().get()).isEqualTo("NOMINALS");
@@ -126,7 +129,7 @@ class DataViewModelTest {
 
     @Test
     void aFilterRecountsAndShowsOnlyMatchingRows() throws Exception {
-        loadSample();
+        loadHandmade();
         BrowserViewModel tables = vm.tables();
 
         tables.filterProperty().set("cr00002");
@@ -146,7 +149,7 @@ class DataViewModelTest {
 
     @Test
     void anotherTableReplacesTheColumnsAndRows() throws Exception {
-        loadSample();
+        loadHandmade();
         vm.tables().tableProperty().set("CRIMES");
 
         assertThat(vm.tables().columns()).contains("crime_ref", "offence_code");
@@ -157,7 +160,7 @@ class DataViewModelTest {
     @Test
     void typingAFilterQueriesOnceTypingPauses() throws Exception {
         SameThreadTaskRunner deferred = SameThreadTaskRunner.deferred(errors);
-        loadSample();
+        loadHandmade();
         BrowserViewModel browser = new BrowserViewModel(session, deferred);
         browser.tableProperty().set("NOMINALS");
         browser.snapshotProperty().set(vm.selectedProperty().get());
@@ -180,7 +183,7 @@ class DataViewModelTest {
     @Test
     void anAnswerToAnOlderQueryIsNotShown() throws Exception {
         SameThreadTaskRunner deferred = SameThreadTaskRunner.deferred(errors);
-        loadSample();
+        loadHandmade();
         BrowserViewModel browser = new BrowserViewModel(session, deferred);
         browser.tableProperty().set("NOMINALS");
         browser.snapshotProperty().set(vm.selectedProperty().get());
@@ -202,7 +205,7 @@ class DataViewModelTest {
 
     @Test
     void cancellingALoadLeavesNoTrace() throws Exception {
-        vm.load().folderProperty().set(sampleFolder().toString());
+        vm.load().folderProperty().set(handmadeFolder().toString());
         List<String> seen = new ArrayList<>();
         vm.load().progressMessageProperty().addListener((o, a, m) -> {
             seen.add(m);
@@ -257,7 +260,7 @@ class DataViewModelTest {
 
     @Test
     void loadingTheSameFilesAgainCreatesNothing() throws Exception {
-        loadSample();
+        loadHandmade();
         vm.load().load();
 
         assertThat(vm.snapshots()).hasSize(1);
@@ -269,11 +272,16 @@ class DataViewModelTest {
     void theBundledSampleLoadsOnlyIntoAnEmptyWorkspaceWhenAskedSo() {
         vm.load().loadSample(true);
         assertThat(errors.reports).isEmpty();
+        // the generated sample in sample-data/ loads whole
         assertThat(vm.snapshots()).singleElement().satisfies(s -> {
-            assertThat(s.rowsRead()).isEqualTo(417);
+            assertThat(s.rowsRead()).isEqualTo(31171);
+            assertThat(s.rowsAccepted()).isEqualTo(31171);
+            assertThat(s.rowsRejected()).isZero();
             assertThat(s.extractDate()).isEqualTo(LocalDate.now(CLOCK));
             assertThat(s.sourceFolder()).isEqualTo(ws.dir().resolve("sample-data").toString());
         });
+        assertThat(vm.files()).extracting(FileSummary::fileName, FileSummary::rowsRead, FileSummary::rowsRejected)
+                .contains(tuple("nominals.csv", 4427L, 0L), tuple("crimes.csv", 15887L, 0L));
 
         vm.load().loadSample(true);
         assertThat(vm.snapshots()).hasSize(1);
@@ -282,7 +290,7 @@ class DataViewModelTest {
 
     @Test
     void disposingRemovesTheSnapshotAndRecordsIt() throws Exception {
-        loadSample();
+        loadHandmade();
         Snapshot s = vm.selectedProperty().get();
 
         vm.dispose(s, "retention period ended");
@@ -301,7 +309,7 @@ class DataViewModelTest {
 
     @Test
     void theRejectionsExportAsCsv() throws Exception {
-        loadSample();
+        loadHandmade();
         Snapshot s = vm.selectedProperty().get();
         Path out = vm.suggestedExport(s);
         assertThat(out).isEqualTo(ws.exportsDir().resolve("rejections-snapshot-1.csv"));
@@ -317,7 +325,7 @@ class DataViewModelTest {
 
     @Test
     void anotherWorkspaceShowsItsOwnSnapshots() throws Exception {
-        loadSample();
+        loadHandmade();
         Workspace other = Workspace.open(dir.resolve("other"));
         try {
             session.open(other);
