@@ -79,6 +79,7 @@ public final class DataController {
     private Label acceptedValue;
     @FXML
     private Label rejectedValue;
+    private static final javafx.css.PseudoClass HAS_REJECTIONS = javafx.css.PseudoClass.getPseudoClass("has-rejections");
     @FXML
     private Label extractDateValue;
     @FXML
@@ -206,6 +207,8 @@ public final class DataController {
         rowsReadValue.textProperty().bind(vm.summary(s -> Format.count(s.rowsRead())));
         acceptedValue.textProperty().bind(vm.summary(s -> Format.count(s.rowsAccepted())));
         rejectedValue.textProperty().bind(vm.summary(s -> Format.count(s.rowsRejected())));
+        rejectedValue.textProperty().addListener((obs, old, text) -> rejectedValue.pseudoClassStateChanged(
+                HAS_REJECTIONS, text != null && !text.isEmpty() && !text.equals("0")));
         extractDateValue.textProperty().bind(vm.summary(s -> s.extractDate().toString()));
         loadedValue.textProperty().bind(vm.summary(s -> Format.localTime(s.createdAt())));
         folderValue.textProperty().bind(vm.summary(Snapshot::sourceFolder));
