@@ -1,0 +1,209 @@
+package org.iomworkbench.core.link;
+
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+
+/**
+ * The comparison levels of {@link Field}: which level a pair of records reaches on each field,
+ * packed into a pattern. One instance per thread (it keeps a small cache of Jaro-Winkler
+ * similarities between name ids; similarity comes from Apache Commons Text, phonetic codes from
+ * Commons Codec).
+ */
+final class Comparisons {
+    static final double JW_HIGH = 0.92;
+    static final double JW_LOW = 0.80;
+    private static final int CACHE_BITS = 16;
+
+    private final LinkRecords r;
+    private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
+    private final long[] cacheKey = new long[1 << CACHE_BITS];
+    private final float[] cacheValue = new float[1 << CACHE_BITS];
+
+    Comparisons(LinkRecords records) {
+        this.r = records;
+        java.util.Arrays.fill(cacheKey, -1L);
+    }
+
+    int pattern(int a, int b) {
+        int sn = surname(a, b);
+        int fn = sn == Field.SN_SWAPPED ? Field.MISSING : forenames(a, b);
+        return Field.pack(sn, fn, dob(a, b), gender(a, b), postcode(a, b), pnc(a, b));
+    }
+
+    int surname(int a, int b) {
+        int x = r.surname[a];
+        int y = r.surname[b];
+        if (x == LinkRecords.NONE || y == LinkRecords.NONE) {
+            return Field.MISSING;
+        }
+        if (x == y) {
+            return Field.EXACT;
+        }
+        int fa = r.forename1[a];
+        int fb = r.forename1[b];
+        if (fa != LinkRecords.NONE && fb != LinkRecords.NONE && close(x, fb) && close(fa, y)) {
+            return Field.SN_SWAPPED;
+        }
+        double s = jw(x, y);
+        if (s >= JW_HIGH) {
+            return Field.SN_JW_HIGH;
+        }
+        if (sharePart(a, b)) {
+            return Field.SN_PART;
+        }
+        if (phonetic(x, y)) {
+            return Field.SN_PHONETIC;
+        }
+        return s >= JW_LOW ? Field.SN_JW_LOW : Field.SN_DIFFERENT;
+    }
+
+    int forenames(int a, int b) {
+        int x = r.forename1[a];
+        int y = r.forename1[b];
+        if (x == LinkRecords.NONE || y == LinkRecords.NONE) {
+            return Field.MISSING;
+        }
+        if (r.forenames[a] == r.forenames[b]) {
+            return Field.EXACT;
+        }
+        if (x == y) {
+            return Field.FN_FIRST;
+        }
+        if (Nicknames.share(r.nicknameGroups[x], r.nicknameGroups[y])) {
+            return Field.FN_NICKNAME;
+        }
+        double s = jw(x, y);
+        if (s >= JW_HIGH) {
+            return Field.FN_JW_HIGH;
+        }
+        if (phonetic(x, y)) {
+            return Field.FN_PHONETIC;
+        }
+        String nx = r.names.get(x);
+        String ny = r.names.get(y);
+        if ((nx.length() == 1 || ny.length() == 1) && nx.charAt(0) == ny.charAt(0)) {
+            return Field.FN_INITIAL;
+        }
+        return s >= JW_LOW ? Field.FN_JW_LOW : Field.FN_DIFFERENT;
+    }
+
+    int dob(int a, int b) {
+        int x = r.dob[a];
+        int y = r.dob[b];
+        if (x == LinkRecords.NONE || y == LinkRecords.NONE) {
+            return Field.MISSING;
+        }
+        if (x == y) {
+            return Field.EXACT;
+        }
+        int yx = x / 10000;
+        int yy = y / 10000;
+        int mx = x / 100 % 100;
+        int my = y / 100 % 100;
+        int dx = x % 100;
+        int dy = y % 100;
+        if (yx == yy && mx == dy && dx == my) {
+            return Field.DOB_SWAPPED;
+        }
+        int differing = 0;
+        for (int k = 0, p = x, q = y; k < 8; k++, p /= 10, q /= 10) {
+            if (p % 10 != q % 10) {
+                differing++;
+            }
+        }
+        if (differing == 1) {
+            return Field.DOB_ONE_DIGIT;
+        }
+        return yx == yy ? Field.DOB_SAME_YEAR : Field.DOB_DIFFERENT;
+    }
+
+    int gender(int a, int b) {
+        int x = r.gender[a];
+        int y = r.gender[b];
+        if (x == 0 || y == 0) {
+            return Field.MISSING;
+        }
+        return x == y ? Field.EXACT : Field.GENDER_DIFFERENT;
+    }
+
+    int postcode(int a, int b) {
+        if (r.postcode[a] == LinkRecords.NONE || r.postcode[b] == LinkRecords.NONE) {
+            return Field.MISSING;
+        }
+        if (r.postcode[a] == r.postcode[b]) {
+            return Field.EXACT;
+        }
+        if (r.sector[a] == r.sector[b]) {
+            return Field.PC_SECTOR;
+        }
+        return r.district[a] == r.district[b] ? Field.PC_DISTRICT : Field.PC_DIFFERENT;
+    }
+
+    int pnc(int a, int b) {
+        if (r.pnc[a] == LinkRecords.NONE || r.pnc[b] == LinkRecords.NONE) {
+            return Field.MISSING;
+        }
+        return r.pnc[a] == r.pnc[b] ? Field.EXACT : Field.PNC_DIFFERENT;
+    }
+
+    private boolean close(int nameA, int nameB) {
+        return nameA == nameB || jw(nameA, nameB) >= JW_HIGH;
+    }
+
+    private boolean phonetic(int x, int y) {
+        int px = r.dmPrimary[x];
+        int py = r.dmPrimary[y];
+        if (px == LinkRecords.NONE || py == LinkRecords.NONE) {
+            return false;
+        }
+        int ax = r.dmAlternate[x];
+        int ay = r.dmAlternate[y];
+        return px == py || px == ay || ax == py || ax == ay;
+    }
+
+    private boolean sharePart(int a, int b) {
+        int[] pa = r.surnameParts[a];
+        int[] pb = r.surnameParts[b];
+        if (pa == null && pb == null) {
+            return false;
+        }
+        if (pa == null) {
+            return contains(pb, r.surname[a]);
+        }
+        if (pb == null) {
+            return contains(pa, r.surname[b]);
+        }
+        for (int x : pa) {
+            if (contains(pb, x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean contains(int[] parts, int id) {
+        for (int p : parts) {
+            if (p == id) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Jaro-Winkler similarity of two name ids, cached. */
+    double jw(int x, int y) {
+        if (x == y) {
+            return 1.0;
+        }
+        int lo = Math.min(x, y);
+        int hi = Math.max(x, y);
+        long key = ((long) lo << 32) | hi;
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+        if (cacheKey[slot] == key) {
+            return cacheValue[slot];
+        }
+        float s = (float) jaroWinkler.apply(r.names.get(lo), r.names.get(hi)).doubleValue();
+        cacheKey[slot] = key;
+        cacheValue[slot] = s;
+        return s;
+    }
+}

@@ -1,0 +1,264 @@
+package org.iomworkbench.core.link;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot's person records held column-wise for linkage, in (source, source_person_id) order,
+ * with every value normalised once: names, phonetic codes and postcodes become dictionary ids,
+ * dates of birth yyyymmdd ints, so that comparing a pair allocates nothing but the occasional
+ * Jaro-Winkler call.
+ */
+public final class LinkRecords {
+    static final int NONE = -1;
+
+    final int n;
+    // as loaded (for the person table and for display)
+    final long[] rowNo;
+    final String[] source;
+    final String[] sourceId;
+    final String[] surnameRaw;
+    final String[] forenamesRaw;
+    final LocalDate[] dobRaw;
+    final String[] genderRaw;
+    final String[] ethnicity;
+    final String[] postcodeRaw;
+    final String[] pncRaw;
+    // normalised, as dictionary ids (NONE when missing)
+    final Dict names = new Dict();
+    final Dict codes = new Dict();
+    final int[] surname;
+    final int[] forename1;
+    final int[] forenames;
+    final int[][] surnameParts;
+    final int[] dob;
+    final byte[] gender;
+    final int[] postcode;
+    final int[] sector;
+    final int[] district;
+    final int[] pnc;
+    // per name id: Double Metaphone codes and nickname groups
+    int[] dmPrimary;
+    int[] dmAlternate;
+    int[][] nicknameGroups;
+    /** Per name id: its primary Double Metaphone code, or a code of its own when it has none (for blocking). */
+    int[] phonetic;
+
+    private LinkRecords(List<Row> rows) {
+        rows.sort(Comparator.comparing((Row r) -> r.source).thenComparing(r -> r.sourceId));
+        n = rows.size();
+        rowNo = new long[n];
+        source = new String[n];
+        sourceId = new String[n];
+        surnameRaw = new String[n];
+        forenamesRaw = new String[n];
+        dobRaw = new LocalDate[n];
+        genderRaw = new String[n];
+        ethnicity = new String[n];
+        postcodeRaw = new String[n];
+        pncRaw = new String[n];
+        surname = new int[n];
+        forename1 = new int[n];
+        forenames = new int[n];
+        surnameParts = new int[n][];
+        dob = new int[n];
+        gender = new byte[n];
+        postcode = new int[n];
+        sector = new int[n];
+        district = new int[n];
+        pnc = new int[n];
+        Dict postcodes = codes;
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            if (i > 0 && r.source.equals(source[i - 1]) && r.sourceId.equals(sourceId[i - 1])) {
+                throw new IllegalArgumentException("record " + r.source + ":" + r.sourceId + " appears twice");
+            }
+            rowNo[i] = r.rowNo;
+            source[i] = r.source;
+            sourceId[i] = r.sourceId;
+            surnameRaw[i] = r.surname;
+            forenamesRaw[i] = r.forenames;
+            dobRaw[i] = r.dob;
+            genderRaw[i] = r.gender;
+            ethnicity[i] = r.ethnicity;
+            postcodeRaw[i] = r.postcode;
+            pncRaw[i] = r.pnc;
+
+            String sn = Normalise.name(r.surname);
+            surname[i] = sn.isEmpty() ? NONE : names.id(sn);
+            if (sn.indexOf(' ') > 0) {
+                String[] parts = sn.split(" ");
+                surnameParts[i] = new int[parts.length];
+                for (int k = 0; k < parts.length; k++) {
+                    surnameParts[i][k] = names.id(parts[k]);
+                }
+            }
+            String fn = Normalise.name(r.forenames);
+            forenames[i] = fn.isEmpty() ? NONE : codes.id("F:" + fn);
+            int sp = fn.indexOf(' ');
+            String first = sp < 0 ? fn : fn.substring(0, sp);
+            forename1[i] = first.isEmpty() ? NONE : names.id(first);
+            dob[i] = r.dob == null ? NONE : r.dob.getYear() * 10000 + r.dob.getMonthValue() * 100 + r.dob.getDayOfMonth();
+            String g = r.gender == null ? "" : r.gender.strip().toUpperCase(java.util.Locale.ROOT);
+            gender[i] = (byte) (g.equals("M") ? 1 : g.equals("F") ? 2 : 0);
+            String pc = Normalise.code(r.postcode);
+            if (pc.isEmpty()) {
+                postcode[i] = sector[i] = district[i] = NONE;
+            } else {
+                String outward = pc.length() >= 5 ? pc.substring(0, pc.length() - 3) : pc;
+                String sec = pc.length() >= 5 ? pc.substring(0, pc.length() - 2) : pc;
+                postcode[i] = postcodes.id("P:" + pc);
+                sector[i] = postcodes.id("S:" + sec);
+                district[i] = postcodes.id("D:" + outward);
+            }
+            String id = Normalise.identifier(r.pnc);
+            pnc[i] = id.isEmpty() ? NONE : codes.id("N:" + id);
+        }
+        DoubleMetaphone dm = new DoubleMetaphone();
+        dm.setMaxCodeLen(6);
+        int k = names.size();
+        dmPrimary = new int[k];
+        dmAlternate = new int[k];
+        nicknameGroups = new int[k][];
+        for (int id = 0; id < k; id++) {
+            String s = names.get(id);
+            String p = dm.doubleMetaphone(s, false);
+            String a = dm.doubleMetaphone(s, true);
+            dmPrimary[id] = p == null || p.isEmpty() ? NONE : codes.id("M:" + p);
+            dmAlternate[id] = a == null || a.isEmpty() ? dmPrimary[id] : codes.id("M:" + a);
+            nicknameGroups[id] = Nicknames.groups(s);
+        }
+        phonetic = new int[k];
+        for (int id = 0; id < k; id++) {
+            phonetic[id] = dmPrimary[id] != NONE ? dmPrimary[id] : codes.id("X:" + names.get(id));
+        }
+    }
+
+    public int size() {
+        return n;
+    }
+
+    public RecordKey key(int i) {
+        return new RecordKey(source[i], sourceId[i]);
+    }
+
+    /** The index of the record with this key, or -1 (records are in key order). */
+    public int indexOf(RecordKey k) {
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = source[mid].compareTo(k.source());
+            if (c == 0) {
+                c = sourceId[mid].compareTo(k.sourcePersonId());
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    int year(int i) {
+        return dob[i] == NONE ? NONE : dob[i] / 10000;
+    }
+
+    char surnameInitial(int i) {
+        return surname[i] == NONE ? 0 : names.get(surname[i]).charAt(0);
+    }
+
+    char forenameInitial(int i) {
+        return forename1[i] == NONE ? 0 : names.get(forename1[i]).charAt(0);
+    }
+
+    int surnameCode(int i) {
+        return surname[i] == NONE ? NONE : phonetic[surname[i]];
+    }
+
+    int forenameCode(int i) {
+        return forename1[i] == NONE ? NONE : phonetic[forename1[i]];
+    }
+
+    /** Reads a snapshot's nominals. */
+    public static LinkRecords load(Connection c, String schema) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (Statement st = c.createStatement()) {
+            st.setFetchSize(10_000);
+            try (ResultSet rs = st.executeQuery("SELECT row_no, source, source_person_id, surname, forenames, "
+                    + "date_of_birth, gender, ethnicity, postcode, pnc_id FROM " + schema + ".NOMINALS")) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10)));
+                }
+            }
+        }
+        return new LinkRecords(rows);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Hand-made records, for tests and tools. */
+    public static final class Builder {
+        private final List<Row> rows = new ArrayList<>();
+
+        public Builder add(String source, String id, String surname, String forenames, LocalDate dob, String gender,
+                           String ethnicity, String postcode, String pnc) {
+            rows.add(new Row(rows.size() + 1, source, id, surname, forenames, dob, gender, ethnicity, postcode, pnc));
+            return this;
+        }
+
+        public LinkRecords build() {
+            return new LinkRecords(new ArrayList<>(rows));
+        }
+    }
+
+    record Row(long rowNo, String source, String sourceId, String surname, String forenames, LocalDate dob,
+               String gender, String ethnicity, String postcode, String pnc) {
+    }
+
+    /** Strings to dense ids. */
+    static final class Dict {
+        private final Map<String, Integer> ids = new HashMap<>();
+        private String[] values = new String[1024];
+
+        int id(String s) {
+            Integer v = ids.get(s);
+            if (v != null) {
+                return v;
+            }
+            int id = ids.size();
+            if (id == values.length) {
+                values = Arrays.copyOf(values, id * 2);
+            }
+            values[id] = s;
+            ids.put(s, id);
+            return id;
+        }
+
+        String get(int id) {
+            return values[id];
+        }
+
+        int size() {
+            return ids.size();
+        }
+    }
+}

@@ -1,0 +1,303 @@
+package org.iomworkbench.core.link;
+
+import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.util.Cancellation;
+import org.iomworkbench.core.util.Progress;
+import org.iomworkbench.core.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Match and merge for one snapshot: fit the model (u from random pairs, m by EM, the prior),
+ * compare the blocked pairs, link by PNC, by threshold and by the analyst's stored decisions,
+ * cluster, check the clusters, choose each person's attributes, and replace the snapshot's
+ * results with the run's in one transaction with its audit entry.
+ */
+public final class LinkRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkRun.class);
+
+    private final Workspace workspace;
+    private final LinkParameters parameters;
+
+    public LinkRun(Workspace workspace, LinkParameters parameters) {
+        this.workspace = workspace;
+        this.parameters = parameters;
+    }
+
+    public LinkRunSummary run(Snapshot snapshot, Progress progress, Cancellation cancel) {
+        parameters.validate();
+        long t0 = System.nanoTime();
+        String startedAt = Instant.now().toString();
+        try (Connection c = workspace.newConnection()) {
+            LinkStore.ensureSnapshotTables(c, snapshot.schema());
+            progress.update("Reading person records", 0, -1);
+            LinkRecords r = LinkRecords.load(c, snapshot.schema());
+            c.commit();
+            cancel.check();
+            RunOutput o = link(r, ReviewDecisions.load(c, r), parameters, progress, cancel);
+            o.startedAt = startedAt;
+            o.seconds = (System.nanoTime() - t0) / 1e9;
+            progress.update("Writing persons and links", 0, -1);
+            LinkRunSummary summary = LinkStore.write(c, snapshot, o);
+            LOG.info("Linked snapshot {}: {} records, {} persons, {} pairs compared in {} s", snapshot.id(), r.n,
+                    o.persons.size(), o.pairsCompared, String.format("%.1f", summary.seconds()));
+            return summary;
+        } catch (SQLException e) {
+            throw LinkStore.failure(e);
+        }
+    }
+
+    /** The whole computation, without the database: for the run and for tests. */
+    static RunOutput link(LinkRecords r, Map<Long, PairStatus> decisions, LinkParameters p, Progress progress,
+                          Cancellation cancel) {
+        RunOutput o = new RunOutput();
+        o.records = r;
+        o.parameters = p;
+        TermFrequencies tf = new TermFrequencies(r);
+        ModelTraining.Trained trained = ModelTraining.train(r, p, progress, cancel);
+        MatchModel model = trained.model().withTermFrequencies(tf);
+        o.model = model;
+        o.training = trained.sessions();
+        double keep = MatchModel.weightOf(p.lowerProbability);
+
+        // compare the blocked pairs
+        List<BlockingRule> rules = p.blockingRules.stream().map(BlockingRule::parse).toList();
+        Map<Integer, PairScorer> scorers = new ConcurrentHashMap<>();
+        o.blocking = Blocking.run(r, rules, p.maxBlockSize, p.threads,
+                chunk -> scorers.computeIfAbsent(chunk, k -> new PairScorer(r, model, keep)), progress, cancel);
+        o.pairsCompared = o.blocking.stream().mapToLong(BlockingStats::pairsCompared).sum();
+        cancel.check();
+        progress.update("Linking and clustering", 0, -1);
+        PairScorer all = new PairScorer(r, model, keep);
+        WeightHistogram histogram = all.histogram;
+        scorers.keySet().stream().sorted().forEach(k -> {
+            PairScorer s = scorers.get(k);
+            histogram.addAll(s.histogram);
+            for (int i = 0; i < s.size; i++) {
+                all.add(s.a[i], s.b[i], s.pattern[i], s.weight[i], s.rule[i]);
+            }
+        });
+        o.histogram = histogram;
+        // the analyst's decisions on pairs the blocking did not bring
+        Map<Long, PairStatus> pending = new HashMap<>(decisions);
+        for (int i = 0; i < all.size; i++) {
+            pending.remove(pairKey(all.a[i], all.b[i]));
+        }
+        pending.keySet().stream().sorted().forEach(key -> {
+            int x = (int) (key >>> 32);
+            int y = (int) (long) key;
+            int pattern = all.patternOf(x, y);
+            all.add(x, y, pattern, model.priorWeight() + model.evidence(x, y, pattern, null), -1);
+        });
+
+        // the thresholds, from the scored pairs; then the status of each pair
+        int n = all.size;
+        Thresholds th = Thresholds.choose(p, all.weight, n);
+        o.thresholds = th;
+        PairStatus[] status = new PairStatus[n];
+        LinkBasis[] basis = new LinkBasis[n];
+        boolean[] linked = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            PairStatus d = decisions.get(pairKey(all.a[i], all.b[i]));
+            if (d != null) {
+                status[i] = d == PairStatus.LINKED ? PairStatus.LINKED : PairStatus.REJECTED;
+                basis[i] = LinkBasis.ANALYST;
+            } else if (Field.PNC.levelOf(all.pattern[i]) == Field.EXACT) {
+                status[i] = PairStatus.LINKED;
+                basis[i] = LinkBasis.PNC;
+            } else {
+                status[i] = th.status(all.weight[i]);
+                basis[i] = LinkBasis.MODEL;
+            }
+            linked[i] = status[i] == PairStatus.LINKED;
+            if (linked[i]) {
+                switch (basis[i]) {
+                    case ANALYST -> o.linkedByAnalyst++;
+                    case PNC -> o.linkedByPnc++;
+                    default -> o.linkedByModel++;
+                }
+            } else if (status[i] == PairStatus.QUEUED) {
+                o.queued++;
+            }
+        }
+        boolean[] forced = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            forced[i] = linked[i] && basis[i] != LinkBasis.MODEL;
+        }
+        boolean[] heldBack = new boolean[n];
+        double contradictionWeight = MatchModel.weightOf(p.contradictionProbability);
+        Clustering.Contradiction contradicts = (x, y) -> {
+            if (decisions.get(pairKey(x, y)) == PairStatus.REJECTED) {
+                return true;
+            }
+            double evidence = model.evidence(x, y, all.patternOf(x, y), null);
+            return evidence < 0 && model.priorWeight() + evidence <= contradictionWeight;
+        };
+        int[] root = Clustering.guarded(r.n, n, all.a, all.b, all.weight, linked, forced, contradicts,
+                p.maxClusterCompare, heldBack);
+        Set<Integer> heldRoots = new java.util.HashSet<>();
+        for (int i = 0; i < n; i++) {
+            if (heldBack[i]) {
+                status[i] = PairStatus.QUEUED;
+                linked[i] = false;
+                o.linkedByModel--;
+                o.queued++;
+                o.heldBack++;
+                heldRoots.add(root[all.a[i]]);
+                heldRoots.add(root[all.b[i]]);
+            }
+        }
+        cancel.check();
+
+        // check each cluster; contradicting pairs inside clusters are stored as rejected
+        int[] next = new int[r.n];       // members of a cluster, chained from its root
+        int[] last = new int[r.n];
+        int[] size = new int[r.n];
+        Arrays.fill(next, -1);
+        for (int i = 0; i < r.n; i++) {
+            int rt = root[i];
+            if (rt != i) {
+                next[last[rt]] = i;
+            }
+            last[rt] = i;
+            size[rt]++;
+        }
+        Map<Integer, List<Integer>> edgesOf = new HashMap<>(); // cluster root -> indices of its stored pairs
+        for (int i = 0; i < n; i++) {
+            if (root[all.a[i]] == root[all.b[i]] && size[root[all.a[i]]] >= 2) {
+                edgesOf.computeIfAbsent(root[all.a[i]], k -> new ArrayList<>()).add(i);
+            }
+        }
+        double strongWeight = MatchModel.weightOf(p.strongLinkProbability);
+        Set<Long> stored = new java.util.HashSet<>();
+        Map<Integer, Set<ClusterFlag>> flagsOf = new HashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : edgesOf.entrySet()) {
+            int rt = e.getKey();
+            int sz = size[rt];
+            int[] members = new int[sz];
+            Map<Integer, Integer> local = new HashMap<>();
+            for (int i = rt, k = 0; i >= 0; i = next[i], k++) {
+                members[k] = i;
+                local.put(i, k);
+            }
+            boolean contradiction = false;
+            List<int[]> links = new ArrayList<>();
+            List<Boolean> weak = new ArrayList<>();
+            stored.clear();
+            for (int i : e.getValue()) {
+                stored.add(pairKey(all.a[i], all.b[i]));
+                if (linked[i]) {
+                    links.add(new int[]{local.get(all.a[i]), local.get(all.b[i])});
+                    weak.add(basis[i] == LinkBasis.MODEL && all.weight[i] < strongWeight);
+                } else if (status[i] == PairStatus.REJECTED) {
+                    contradiction = true; // the analyst rejected a pair that is still joined through others
+                }
+            }
+            if (sz >= 3 && sz <= p.maxClusterCompare) {
+                for (int x = 0; x < sz; x++) {
+                    for (int y = x + 1; y < sz; y++) {
+                        int a = members[x];
+                        int b = members[y];
+                        if (stored.contains(pairKey(a, b))) {
+                            continue;
+                        }
+                        int pattern = all.patternOf(a, b);
+                        double evidence = model.evidence(a, b, pattern, null);
+                        if (evidence < 0 && model.priorWeight() + evidence <= contradictionWeight) {
+                            contradiction = true;
+                            all.add(a, b, pattern, model.priorWeight() + evidence, -2);
+                        }
+                    }
+                }
+            }
+            int[] ea = links.stream().mapToInt(l -> l[0]).toArray();
+            int[] eb = links.stream().mapToInt(l -> l[1]).toArray();
+            boolean[] w = new boolean[weak.size()];
+            for (int k = 0; k < w.length; k++) {
+                w[k] = weak.get(k);
+            }
+            Set<ClusterFlag> flags = Clustering.flags(sz, ea, eb, w, contradiction, p);
+            if (!flags.isEmpty()) {
+                flagsOf.put(rt, flags);
+            }
+        }
+        // contradicting pairs added above are rejected by the model
+        PairStatus[] st2 = Arrays.copyOf(status, all.size);
+        LinkBasis[] ba2 = Arrays.copyOf(basis, all.size);
+        for (int i = n; i < all.size; i++) {
+            st2[i] = PairStatus.REJECTED;
+            ba2[i] = LinkBasis.MODEL;
+        }
+        for (int i = 0; i < all.size; i++) {
+            if (st2[i] == PairStatus.REJECTED) {
+                o.rejected++;
+            }
+        }
+
+        // persons
+        progress.update("Choosing each person's attributes", 0, -1);
+        o.root = root;
+        o.personId = new String[r.n];
+        List<RunOutput.Person> persons = new ArrayList<>();
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int rt = 0; rt < r.n; rt++) {
+            if (root[rt] != rt) {
+                continue;
+            }
+            String pid = PersonTable.personId(r.key(rt));
+            if (seenIds.put(pid, rt) != null) {
+                throw new IllegalStateException("two clusters got the person id " + pid);
+            }
+            o.personId[rt] = pid;
+            List<NominalRecord> members = new ArrayList<>(size[rt]);
+            for (int i = rt; i >= 0; i = next[i]) {
+                members.add(nominal(r, i));
+            }
+            Set<ClusterFlag> flags = EnumSet.noneOf(ClusterFlag.class);
+            flags.addAll(flagsOf.getOrDefault(rt, Set.of()));
+            if (heldRoots.contains(rt)) {
+                flags.add(ClusterFlag.HELD_BACK);
+            }
+            if (!flags.isEmpty()) {
+                o.flagged++;
+            }
+            persons.add(new RunOutput.Person(rt, pid, PersonTable.choose(members), size[rt], flags));
+        }
+        o.persons = persons;
+        o.pairs = all.size;
+        o.a = all.a;
+        o.b = all.b;
+        o.pattern = all.pattern;
+        o.weight = all.weight;
+        o.rule = new int[all.size];
+        for (int i = 0; i < all.size; i++) {
+            o.rule[i] = all.rule[i];
+        }
+        o.status = st2;
+        o.basis = ba2;
+        return o;
+    }
+
+    static long pairKey(int a, int b) {
+        int x = Math.min(a, b);
+        int y = Math.max(a, b);
+        return ((long) x << 32) | y;
+    }
+
+    static NominalRecord nominal(LinkRecords r, int i) {
+        return new NominalRecord(r.key(i), r.rowNo[i], r.surnameRaw[i], r.forenamesRaw[i], r.dobRaw[i], r.genderRaw[i],
+                r.ethnicity[i], r.postcodeRaw[i], r.pncRaw[i]);
+    }
+}

@@ -1,0 +1,125 @@
+package org.iomworkbench.core.link;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each comparison level on hand-made pairs. */
+class ComparisonLevelsTest {
+    private static final LocalDate D = LocalDate.of(1990, 3, 14);
+
+    /** Two records, a and b, differing as given; the rest equal. */
+    private static int[] levels(String snA, String fnA, LocalDate dobA, String gA, String pcA, String pncA,
+                                String snB, String fnB, LocalDate dobB, String gB, String pcB, String pncB) {
+        LinkRecords r = LinkRecords.builder()
+                .add("A", "1", snA, fnA, dobA, gA, "W1", pcA, pncA)
+                .add("B", "1", snB, fnB, dobB, gB, "W1", pcB, pncB)
+                .build();
+        int p = new Comparisons(r).pattern(0, 1);
+        int[] out = new int[Field.COUNT];
+        for (Field f : Field.ALL) {
+            out[f.ordinal()] = f.levelOf(p);
+        }
+        return out;
+    }
+
+    private static int surname(String a, String b) {
+        return levels(a, "John", D, "M", null, null, b, "John", D, "M", null, null)[Field.SURNAME.ordinal()];
+    }
+
+    private static int forenames(String a, String b) {
+        return levels("Smith", a, D, "M", null, null, "Smith", b, D, "M", null, null)[Field.FORENAMES.ordinal()];
+    }
+
+    private static int dob(LocalDate a, LocalDate b) {
+        return levels("Smith", "John", a, "M", null, null, "Smith", "John", b, "M", null, null)[Field.DOB.ordinal()];
+    }
+
+    private static int postcode(String a, String b) {
+        return levels("Smith", "John", D, "M", a, null, "Smith", "John", D, "M", b, null)[Field.POSTCODE.ordinal()];
+    }
+
+    private static String name(Field f, int level) {
+        return f.levels().get(level);
+    }
+
+    @Test
+    void surnameLevels() {
+        assertThat(name(Field.SURNAME, surname("Smith", "SMITH"))).isEqualTo("exact");
+        assertThat(name(Field.SURNAME, surname("O'Brien", "OBRIEN"))).isEqualTo("exact");
+        assertThat(name(Field.SURNAME, surname("Smith-Jones", "Smith Jones"))).isEqualTo("exact");
+        assertThat(name(Field.SURNAME, surname("Richardson", "Richardsen"))).isEqualTo("Jaro-Winkler >= 0.92");
+        assertThat(name(Field.SURNAME, surname("Parker-Smith", "Smith"))).isEqualTo("one part of a double surname");
+        assertThat(name(Field.SURNAME, surname("Knight", "Nite"))).isEqualTo("phonetic (Double Metaphone)");
+        assertThat(name(Field.SURNAME, surname("Robinson", "Robertson"))).isEqualTo("Jaro-Winkler >= 0.80");
+        assertThat(name(Field.SURNAME, surname("Smith", "Okafor"))).isEqualTo("different");
+        assertThat(name(Field.SURNAME, surname("", "Okafor"))).isEqualTo("missing");
+    }
+
+    @Test
+    void namesSwappedAreOneLevelOfTheSurname() {
+        int[] l = levels("John", "Smith", D, "M", null, null, "Smith", "John", D, "M", null, null);
+        assertThat(name(Field.SURNAME, l[Field.SURNAME.ordinal()])).isEqualTo("swapped with forename");
+        // the forenames carry no separate evidence then (not counted twice)
+        assertThat(l[Field.FORENAMES.ordinal()]).isZero();
+    }
+
+    @Test
+    void forenameLevels() {
+        assertThat(name(Field.FORENAMES, forenames("John Paul", "JOHN PAUL"))).isEqualTo("exact");
+        assertThat(name(Field.FORENAMES, forenames("John Paul", "John"))).isEqualTo("first forename exact");
+        assertThat(name(Field.FORENAMES, forenames("William", "Bill"))).isEqualTo("common nickname");
+        assertThat(name(Field.FORENAMES, forenames("Rebecca", "Becky"))).isEqualTo("common nickname");
+        assertThat(name(Field.FORENAMES, forenames("Jonathon", "Jonathan"))).isEqualTo("Jaro-Winkler >= 0.92");
+        assertThat(name(Field.FORENAMES, forenames("Philip", "Filip"))).isEqualTo("phonetic (Double Metaphone)");
+        assertThat(name(Field.FORENAMES, forenames("J", "John"))).isEqualTo("initial");
+        assertThat(name(Field.FORENAMES, forenames("J P", "John Paul"))).isEqualTo("initial");
+        assertThat(name(Field.FORENAMES, forenames("Daniel", "Daniela"))).isEqualTo("Jaro-Winkler >= 0.92");
+        assertThat(name(Field.FORENAMES, forenames("Sean", "Shaun"))).isEqualTo("Jaro-Winkler >= 0.80");
+        assertThat(name(Field.FORENAMES, forenames("John", "Aisha"))).isEqualTo("different");
+    }
+
+    @Test
+    void dateOfBirthLevels() {
+        assertThat(name(Field.DOB, dob(D, LocalDate.of(1990, 3, 14)))).isEqualTo("exact");
+        assertThat(name(Field.DOB, dob(LocalDate.of(1990, 3, 4), LocalDate.of(1990, 4, 3)))).isEqualTo("day and month swapped");
+        assertThat(name(Field.DOB, dob(D, LocalDate.of(1980, 3, 14)))).isEqualTo("one digit off");
+        assertThat(name(Field.DOB, dob(D, LocalDate.of(1990, 3, 15)))).isEqualTo("one digit off");
+        assertThat(name(Field.DOB, dob(D, LocalDate.of(1990, 11, 2)))).isEqualTo("same year");
+        assertThat(name(Field.DOB, dob(D, LocalDate.of(1972, 8, 30)))).isEqualTo("different");
+        assertThat(name(Field.DOB, dob(D, null))).isEqualTo("missing");
+    }
+
+    @Test
+    void genderPostcodeAndPncLevels() {
+        int[] l = levels("Smith", "John", D, "M", "B1 1AA", "01/1234567A", "Smith", "John", D, "U", "b11aa", "01/1234567A");
+        assertThat(name(Field.GENDER, l[Field.GENDER.ordinal()])).isEqualTo("missing");
+        assertThat(name(Field.POSTCODE, l[Field.POSTCODE.ordinal()])).isEqualTo("exact");
+        assertThat(name(Field.PNC, l[Field.PNC.ordinal()])).isEqualTo("exact");
+        l = levels("Smith", "John", D, "M", null, "01/1234567A", "Smith", "John", D, "F", null, "02/7654321B");
+        assertThat(name(Field.GENDER, l[Field.GENDER.ordinal()])).isEqualTo("different");
+        assertThat(name(Field.PNC, l[Field.PNC.ordinal()])).isEqualTo("different");
+        assertThat(name(Field.POSTCODE, postcode("B1 1AA", "B1 1ZZ"))).isEqualTo("same sector");
+        assertThat(name(Field.POSTCODE, postcode("B1 1AA", "B1 9ZZ"))).isEqualTo("same district");
+        assertThat(name(Field.POSTCODE, postcode("B1 1AA", "B11 1AA"))).isEqualTo("different");
+        assertThat(name(Field.POSTCODE, postcode("B1 1AA", ""))).isEqualTo("missing");
+    }
+
+    @Test
+    void termFrequencyMakesARareSurnameCountForMore() {
+        LinkRecords.Builder b = LinkRecords.builder();
+        for (int i = 0; i < 40; i++) {
+            b.add("S", "s" + i, "Smith", "John", null, "M", null, null, null);
+        }
+        b.add("S", "r1", "Quigglesworth", "John", null, "M", null, null, null);
+        b.add("S", "r2", "Quigglesworth", "John", null, "M", null, null, null);
+        LinkRecords r = b.build();
+        TermFrequencies tf = new TermFrequencies(r);
+        int smith = r.indexOf(new RecordKey("S", "s1"));
+        int rare = r.indexOf(new RecordKey("S", "r1"));
+        assertThat(tf.surname[rare]).isGreaterThan(0);
+        assertThat(tf.surname[smith]).isLessThan(0);
+    }
+}
