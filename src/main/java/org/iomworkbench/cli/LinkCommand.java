@@ -9,7 +9,6 @@ import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.link.RecordKey;
 import org.iomworkbench.core.link.Thresholds;
 import org.iomworkbench.core.load.Snapshot;
-import org.iomworkbench.core.load.SnapshotStore;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.workspace.Workspace;
 import picocli.CommandLine.Command;
@@ -30,8 +29,8 @@ final class LinkCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     WorkspaceOption workspace;
-    @Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot; default the latest.")
-    Integer snapshot;
+    @Mixin
+    SnapshotOption snapshot;
     @Option(names = "--truth", paramLabel = "FILE", description = "A person_map.csv with the true persons: also print precision, recall, F1 and B-cubed.")
     Path truth;
     @Option(names = "--upper", paramLabel = "P", description = "Link pairs at or above this match probability (default: chosen from the data).")
@@ -47,7 +46,7 @@ final class LinkCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try (Workspace ws = workspace.open()) {
-            Snapshot s = new SnapshotStore(ws).resolve(snapshot);
+            Snapshot s = snapshot.resolve(ws);
             LinkParameters p = new LinkParameters();
             if (upper != null) {
                 p.upperProbability = upper;

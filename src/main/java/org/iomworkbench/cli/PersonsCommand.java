@@ -2,7 +2,6 @@ package org.iomworkbench.cli;
 
 import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.load.Snapshot;
-import org.iomworkbench.core.load.SnapshotStore;
 import org.iomworkbench.core.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,15 +18,15 @@ final class PersonsCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     WorkspaceOption workspace;
-    @Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot; default the latest.")
-    Integer snapshot;
+    @Mixin
+    SnapshotOption snapshot;
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
     Path out;
 
     @Override
     public Integer call() {
         try (Workspace ws = workspace.open()) {
-            Snapshot s = new SnapshotStore(ws).resolve(snapshot);
+            Snapshot s = snapshot.resolve(ws);
             long n = new LinkStore(ws).exportPersons(s, out);
             spec.commandLine().getOut().printf("%,d records of snapshot %d written to %s%n", n, s.id(), out);
             return Cli.OK;

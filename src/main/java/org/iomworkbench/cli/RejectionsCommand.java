@@ -18,8 +18,8 @@ final class RejectionsCommand implements Callable<Integer> {
     CommandSpec spec;
     @Mixin
     WorkspaceOption workspace;
-    @Option(names = "--snapshot", paramLabel = "ID", description = "The snapshot; default the latest.")
-    Integer snapshot;
+    @Mixin
+    SnapshotOption snapshot;
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the CSV.")
     Path out;
 
@@ -27,7 +27,7 @@ final class RejectionsCommand implements Callable<Integer> {
     public Integer call() {
         try (Workspace ws = workspace.open()) {
             SnapshotStore store = new SnapshotStore(ws);
-            Snapshot s = store.resolve(snapshot);
+            Snapshot s = snapshot.resolve(ws);
             long n = store.exportRejections(s, out);
             spec.commandLine().getOut().printf("%d rejections of snapshot %d written to %s%n", n, s.id(), out);
             return Cli.OK;

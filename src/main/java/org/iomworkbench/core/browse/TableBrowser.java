@@ -56,7 +56,7 @@ public final class TableBrowser {
             }
             return List.copyOf(out);
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -72,7 +72,7 @@ public final class TableBrowser {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -107,7 +107,7 @@ public final class TableBrowser {
             }
             return rows;
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -149,8 +149,4 @@ public final class TableBrowser {
         return t;
     }
 
-    private static WorkbenchException failure(SQLException e) {
-        return new WorkbenchException("The workspace database reported an error: " + e.getMessage(),
-                "See the log for details.", false, e);
-    }
 }

@@ -35,7 +35,7 @@ public final class SnapshotStore {
             }
             return out;
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -58,7 +58,7 @@ public final class SnapshotStore {
             }
             return s;
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -69,7 +69,7 @@ public final class SnapshotStore {
                 return rs.next() ? get(rs.getInt(1)) : null;
             }
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -184,7 +184,7 @@ public final class SnapshotStore {
             } catch (SQLException ignored) {
                 // the original failure is what matters
             }
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -194,7 +194,7 @@ public final class SnapshotStore {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -223,12 +223,8 @@ public final class SnapshotStore {
             throw new WorkbenchException("Cannot write " + out + ": " + e.getMessage(),
                     "Choose a file in a folder you can write to.", true, e);
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
-    static WorkbenchException failure(SQLException e) {
-        return new WorkbenchException("The workspace database reported an error: " + e.getMessage(),
-                "See the log for details.", false, e);
-    }
 }

@@ -21,6 +21,12 @@ public class WorkbenchException extends RuntimeException {
         this.badInput = badInput;
     }
 
+    /** The workspace database failed in a way the analyst cannot fix; details go to the log. */
+    public static WorkbenchException database(java.sql.SQLException e) {
+        return new WorkbenchException("The workspace database reported an error: " + e.getMessage(),
+                "See the log for details.", false, e);
+    }
+
     public String advice() {
         return advice;
     }
