@@ -17,6 +17,8 @@ import org.iomworkbench.ui.common.SettingsStore;
 import org.iomworkbench.ui.common.WorkspaceSession;
 import org.iomworkbench.ui.data.DataController;
 import org.iomworkbench.ui.data.DataViewModel;
+import org.iomworkbench.ui.match.MatchController;
+import org.iomworkbench.ui.match.MatchViewModel;
 import org.iomworkbench.ui.shell.Destination;
 import org.iomworkbench.ui.shell.HelpController;
 import org.iomworkbench.ui.shell.HelpViewModel;
@@ -64,6 +66,8 @@ public final class WorkbenchApp extends Application {
         Map<Destination, Parent> views = new EnumMap<>(Destination.class);
         DataController dataController = new DataController(data);
         views.put(Destination.DATA, Fxml.load(FxmlView.DATA, dataController));
+        MatchController matchController = new MatchController(new MatchViewModel(session, runner));
+        views.put(Destination.MATCH, Fxml.load(FxmlView.MATCH, matchController));
         views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {
@@ -71,7 +75,7 @@ public final class WorkbenchApp extends Application {
                 views.put(d, Fxml.load(FxmlView.PLANNED_STEP, new PlannedStepController(d)));
             }
         }
-        ShellController shellController = new ShellController(shell, views, dataController);
+        ShellController shellController = new ShellController(shell, views, dataController, matchController);
         Parent root = Fxml.load(FxmlView.SHELL, shellController);
 
         Settings settings = shell.settings();

@@ -115,14 +115,18 @@ class WorkbenchAppFxTest extends FxRobot {
                 && rendered("#browserTable").get(0).contains("CR1103527590"));
 
         push(KeyCode.CONTROL, KeyCode.DIGIT2);
-        waitUntil("the planned step shows", () -> text("#titleLabel").equals("2  Match & merge"));
-        assertThat(text("#needsLabel")).isEqualTo("A loaded data snapshot (step 1, Data).");
+        waitUntil("Match & merge shows", () -> text("#statusLabel").equals(
+                "Snapshot 1 has not been linked yet. Press Link (Ctrl+K) to resolve its person records into persons."));
+
+        push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        waitUntil("the planned step shows", () -> text("#titleLabel").equals("3  Scores"));
 
         push(KeyCode.F1);
         waitUntil("Help shows", () -> onFx(() -> lookup("#shortcutsGrid").tryQuery().isPresent()));
         List<String> help = onFx(() -> lookup("#shortcutsGrid .label").queryAllAs(Labeled.class).stream()
                 .map(Labeled::getText).toList());
-        assertThat(help).contains("Ctrl+7", "Go to step 7, Audit", "F1", "Ctrl+L", "Load an extract folder");
+        assertThat(help).contains("Ctrl+7", "Go to step 7, Audit", "F1", "Ctrl+L", "Load an extract folder", "Ctrl+K", "A",
+                "Review queue: accept the pair, the two records are the same person");
     }
 
     @Test

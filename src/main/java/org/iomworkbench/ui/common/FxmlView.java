@@ -4,6 +4,7 @@ package org.iomworkbench.ui.common;
 public enum FxmlView {
     SHELL("shell.fxml"),
     DATA("data.fxml"),
+    MATCH("match.fxml"),
     AUDIT("audit.fxml"),
     HELP("help.fxml"),
     PLANNED_STEP("planned-step.fxml");

@@ -12,11 +12,7 @@ import java.util.Locale;
  */
 public enum Destination {
     DATA(1, "Data", Shortcut.GO_DATA, null, null),
-    MATCH(2, "Match & merge", Shortcut.GO_MATCH,
-            "Links the records of the source systems (crimes, custody, prison, drug testing, markers) into "
-                    + "persons, so that one person held under several ids counts once. Each link keeps the evidence "
-                    + "it rests on, for the analyst to check, accept or split.",
-            "A loaded data snapshot (step 1, Data)."),
+    MATCH(2, "Match & merge", Shortcut.GO_MATCH, null, null),
     SCORES(3, "Scores", Shortcut.GO_SCORES,
             "Computes each person's RFSDi harm score from the recency, frequency and seriousness of their "
                     + "offending, weighted for alcohol, drugs and trajectory, and cuts the scores into five bands "

@@ -30,6 +30,10 @@ public final class HelpViewModel {
         if (d == Destination.DATA) {
             return "Load extract folders as snapshots, check each file's rows and rejections, browse the tables.";
         }
+        if (d == Destination.MATCH) {
+            return "Link the records of the source systems into persons, review the uncertain pairs, check and split "
+                    + "merged persons, and see the fitted model and its thresholds.";
+        }
         if (d == Destination.AUDIT) {
             return "Read the audit trail of every change to the workspace and verify that no entry was altered.";
         }

@@ -25,6 +25,7 @@ import org.iomworkbench.ui.common.Appearance;
 import org.iomworkbench.ui.common.Shortcut;
 import org.iomworkbench.ui.common.Theme;
 import org.iomworkbench.ui.data.DataController;
+import org.iomworkbench.ui.match.MatchController;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -38,6 +39,7 @@ public final class ShellController {
     private final ShellViewModel vm;
     private final Map<Destination, Parent> views;
     private final DataController data;
+    private final MatchController match;
     @FXML
     private ListView<Destination> nav;
     @FXML
@@ -46,6 +48,8 @@ public final class ShellController {
     private Menu goMenu;
     @FXML
     private MenuItem loadItem;
+    @FXML
+    private MenuItem linkItem;
     @FXML
     private MenuItem openWorkspaceItem;
     @FXML
@@ -72,11 +76,13 @@ public final class ShellController {
     /**
      * @param views the view of every destination
      * @param data  the Data view, which the Load and Filter shortcuts act on
+     * @param match the Match & merge view, which the Link shortcut acts on
      */
-    public ShellController(ShellViewModel vm, Map<Destination, Parent> views, DataController data) {
+    public ShellController(ShellViewModel vm, Map<Destination, Parent> views, DataController data, MatchController match) {
         this.vm = vm;
         this.views = Map.copyOf(views);
         this.data = data;
+        this.match = match;
     }
 
     @FXML
@@ -89,6 +95,8 @@ public final class ShellController {
         }
         loadItem.setAccelerator(Shortcut.LOAD.keys());
         filterItem.setAccelerator(Shortcut.FILTER.keys());
+        linkItem.setAccelerator(Shortcut.LINK.keys());
+        linkItem.disableProperty().bind(match.linkingProperty());
         openWorkspaceItem.setAccelerator(Shortcut.OPEN_WORKSPACE.keys());
         quitItem.setAccelerator(Shortcut.QUIT.keys());
         darkItem.setAccelerator(Shortcut.TOGGLE_THEME.keys());
@@ -96,7 +104,7 @@ public final class ShellController {
         smallerItem.setAccelerator(Shortcut.FONT_SMALLER.keys());
         resetFontItem.setAccelerator(Shortcut.FONT_RESET.keys());
         helpItem.setAccelerator(Shortcut.HELP.keys());
-        openWorkspaceItem.disableProperty().bind(vm.openingProperty().or(data.busyProperty()));
+        openWorkspaceItem.disableProperty().bind(vm.openingProperty().or(data.busyProperty()).or(match.linkingProperty()));
 
         darkItem.setSelected(vm.settings().theme() == Theme.DARK);
         vm.settingsProperty().addListener((o, a, s) -> darkItem.setSelected(s.theme() == Theme.DARK));
@@ -135,6 +143,12 @@ public final class ShellController {
     private void filter() {
         vm.go(Destination.DATA);
         data.focusFilter();
+    }
+
+    @FXML
+    private void link() {
+        vm.go(Destination.MATCH);
+        match.runLink();
     }
 
     @FXML
