@@ -1,0 +1,467 @@
+package org.iomworkbench.core.score;
+
+import org.iomworkbench.core.link.LinkStore;
+import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.util.Hashing;
+import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.Workspace;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A snapshot's scoring inputs laid out for speed, built once per snapshot: persons sorted by
+ * id, and per person (compressed rows: {@code xStart[p] .. xStart[p+1]}) its merged offences
+ * sorted by date (ties: most harmful, then smallest crime group, then smallest code, so the
+ * first offence after a day is the next crime of section 8), its POSITIVE drug tests, its
+ * {@code ALCOHOL_DEPENDENCY} markers and its prison records. Dates are epoch days; an open end
+ * (release or marker end empty) is {@link #OPEN}. Re-scoring for any parameter reads only
+ * these arrays.
+ */
+public final class ScoreData {
+    /** An empty release or end date: never reached. */
+    public static final int OPEN = Integer.MAX_VALUE;
+    /** Drug-test kinds (bits): a positive test for opiates, for cocaine ({@code BOTH} sets both). */
+    public static final byte OPIATES = 1;
+    public static final byte COCAINE = 2;
+
+    final int persons;
+    final String[] personId;
+    final String[] sourceIds;
+    final int[] offStart;
+    final int[] offDate;
+    final double[] offH;
+    final byte[] offAlcohol;
+    final int[] offCode;
+    final String[] codes;
+    final double[] codeHarmDays;
+    final String[] codeGroup;
+    final int[] testStart;
+    final int[] testDate;
+    final byte[] testKind;
+    final int[] markerStart;
+    final int[] markerFrom;
+    final int[] markerTo;
+    final int[] prisonStart;
+    final int[] prisonEntry;
+    final int[] prisonRelease;
+    final int endOfData;
+    final int minDate;
+    final String harmIndexVersion;
+
+    /**
+     * The arrays as they are (for synthetic data such as the benchmark's); {@link Builder}
+     * makes them from table rows. Offences must be sorted by person then date as described
+     * above; {@code offH[i]} must be {@code log10(1 + codeHarmDays[offCode[i]])}.
+     */
+    public ScoreData(String[] personId, String[] sourceIds, int[] offStart, int[] offDate, double[] offH,
+                     byte[] offAlcohol, int[] offCode, String[] codes, double[] codeHarmDays, String[] codeGroup,
+                     int[] testStart, int[] testDate, byte[] testKind, int[] markerStart, int[] markerFrom,
+                     int[] markerTo, int[] prisonStart, int[] prisonEntry, int[] prisonRelease, String harmIndexVersion) {
+        this.persons = personId.length;
+        this.personId = personId;
+        this.sourceIds = sourceIds;
+        this.offStart = offStart;
+        this.offDate = offDate;
+        this.offH = offH;
+        this.offAlcohol = offAlcohol;
+        this.offCode = offCode;
+        this.codes = codes;
+        this.codeHarmDays = codeHarmDays;
+        this.codeGroup = codeGroup;
+        this.testStart = testStart;
+        this.testDate = testDate;
+        this.testKind = testKind;
+        this.markerStart = markerStart;
+        this.markerFrom = markerFrom;
+        this.markerTo = markerTo;
+        this.prisonStart = prisonStart;
+        this.prisonEntry = prisonEntry;
+        this.prisonRelease = prisonRelease;
+        this.harmIndexVersion = harmIndexVersion;
+        int end = Integer.MIN_VALUE;
+        int min = Integer.MAX_VALUE;
+        for (int d : offDate) {
+            end = Math.max(end, d);
+            min = Math.min(min, d);
+        }
+        this.endOfData = end;
+        this.minDate = offDate.length == 0 ? 0 : min;
+    }
+
+    public int persons() {
+        return persons;
+    }
+
+    public int offences() {
+        return offDate.length;
+    }
+
+    public String personId(int p) {
+        return personId[p];
+    }
+
+    /** The person's records as {@code SOURCE:ID}, sorted, joined by {@code ;}. */
+    public String sourceIds(int p) {
+        return sourceIds[p];
+    }
+
+    /** Index of a person id, or -1. */
+    public int indexOf(String id) {
+        int i = Arrays.binarySearch(personId, id);
+        return i >= 0 ? i : -1;
+    }
+
+    /** E: the latest merged-offence date; empty when the snapshot has no offence. */
+    public java.util.Optional<LocalDate> endOfData() {
+        return offDate.length == 0 ? java.util.Optional.empty() : java.util.Optional.of(LocalDate.ofEpochDay(endOfData));
+    }
+
+    public LocalDate requireEndOfData() {
+        return endOfData().orElseThrow(() -> new WorkbenchException("The snapshot holds no offence, so there is nothing to score.",
+                "Load an extract with crimes.", true));
+    }
+
+    /** SHA-256 over the harm index rows (code, crime group, harm days) in code order. */
+    public String harmIndexVersion() {
+        return harmIndexVersion;
+    }
+
+    // ------------------------------------------------------------------ loading
+
+    /**
+     * Reads a linked snapshot's tables into the layout. Bad input when the snapshot has not
+     * been through match and merge.
+     */
+    public static ScoreData load(Workspace ws, Snapshot s) {
+        new LinkStore(ws).requireRun(s);
+        String schema = s.schema();
+        Connection c = ws.connection();
+        Builder b = new Builder();
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT offence_code, crime_group, harm_days FROM " + schema + ".HARM_INDEX")) {
+                while (rs.next()) {
+                    b.harm(rs.getString(1), rs.getString(2), rs.getDouble(3));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, person_id FROM " + schema + ".PERSON_RECORD")) {
+                while (rs.next()) {
+                    b.record(rs.getString(1), rs.getString(2), rs.getString(3));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("SELECT crime_ref, source_person_id, offence_code, offence_date, alcohol_related FROM "
+                    + schema + ".CRIMES")) {
+                while (rs.next()) {
+                    b.crime(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                            "Y".equals(rs.getString(5)));
+                }
+            }
+            if (hasTable(c, schema, "PRISON")) {
+                try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, entry_date, release_date FROM " + schema + ".PRISON")) {
+                    while (rs.next()) {
+                        b.prison(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
+                    }
+                }
+            }
+            if (hasTable(c, schema, "DRUG_TESTS")) {
+                try (ResultSet rs = st.executeQuery("SELECT source_person_id, test_date, substance, result FROM " + schema + ".DRUG_TESTS")) {
+                    while (rs.next()) {
+                        b.drugTest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4));
+                    }
+                }
+            }
+            if (hasTable(c, schema, "MARKERS")) {
+                try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, marker, start_date, end_date FROM " + schema + ".MARKERS")) {
+                    while (rs.next()) {
+                        b.marker(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class));
+                    }
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
+            throw WorkbenchException.database(e);
+        }
+        return b.build();
+    }
+
+    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    /** Compares two strings in upper case by code point (the spec's tie-break order). */
+    static int compareCodePoints(String a, String b) {
+        String x = a.toUpperCase(java.util.Locale.ROOT);
+        String y = b.toUpperCase(java.util.Locale.ROOT);
+        int i = 0;
+        int j = 0;
+        while (i < x.length() && j < y.length()) {
+            int cx = x.codePointAt(i);
+            int cy = y.codePointAt(j);
+            if (cx != cy) {
+                return Integer.compare(cx, cy);
+            }
+            i += Character.charCount(cx);
+            j += Character.charCount(cy);
+        }
+        return Boolean.compare(i < x.length(), j < y.length());
+    }
+
+    /**
+     * Builds the layout from table rows (the loaded snapshot, or rows a test writes by hand).
+     * Crime rows sharing a {@code crime_ref} are merged once over all rows: the earliest date,
+     * the code with the largest harm days (ties: the smallest code), alcohol-related when any
+     * row says so; the merged offence belongs to every person with a row of it. Codes, sources,
+     * substances, results and markers are compared in upper case, as the loader stores them.
+     */
+    public static final class Builder {
+        private final Map<String, Integer> codeIndex = new HashMap<>();
+        private final List<String> codes = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+        private final List<Double> harmDays = new ArrayList<>();
+        private final Map<String, String> personOfRecord = new HashMap<>();
+        private final TreeMap<String, List<String>> recordsOfPerson = new TreeMap<>();
+        private final Map<String, Crime> crimes = new LinkedHashMap<>();
+        private final List<Object[]> prisons = new ArrayList<>();
+        private final List<Object[]> tests = new ArrayList<>();
+        private final List<Object[]> markers = new ArrayList<>();
+
+        private static final class Crime {
+            int date = Integer.MAX_VALUE;
+            int code = -1;
+            boolean alcohol;
+            final List<String> persons = new ArrayList<>(2);
+        }
+
+        public Builder harm(String code, String crimeGroup, double days) {
+            String k = code.toUpperCase(java.util.Locale.ROOT);
+            if (codeIndex.containsKey(k)) {
+                throw new IllegalArgumentException("harm index code twice: " + code);
+            }
+            codeIndex.put(k, codes.size());
+            codes.add(k);
+            groups.add(crimeGroup.toUpperCase(java.util.Locale.ROOT));
+            harmDays.add(days);
+            return this;
+        }
+
+        public Builder record(String source, String sourcePersonId, String personId) {
+            String key = source.toUpperCase(java.util.Locale.ROOT) + ":" + sourcePersonId;
+            personOfRecord.put(key, personId);
+            recordsOfPerson.computeIfAbsent(personId, k -> new ArrayList<>()).add(key);
+            return this;
+        }
+
+        public Builder crime(String crimeRef, String crimesPersonId, String code, LocalDate date, boolean alcohol) {
+            Integer ci = codeIndex.get(code.toUpperCase(java.util.Locale.ROOT));
+            if (ci == null) {
+                throw new WorkbenchException("Offence code " + code + " of crime " + crimeRef + " is not in the harm index.",
+                        "Add the code to the harm index or exclude the row.", true);
+            }
+            Crime c = crimes.computeIfAbsent(crimeRef, k -> new Crime());
+            int d = (int) date.toEpochDay();
+            c.date = Math.min(c.date, d);
+            if (c.code < 0) {
+                c.code = ci;
+            } else {
+                int cmp = Double.compare(harmDays.get(ci), harmDays.get(c.code));
+                if (cmp > 0 || (cmp == 0 && compareCodePoints(codes.get(ci), codes.get(c.code)) < 0)) {
+                    c.code = ci;
+                }
+            }
+            c.alcohol |= alcohol;
+            String person = personOfRecord.get("CRIMES:" + crimesPersonId);
+            if (person != null && !c.persons.contains(person)) {
+                c.persons.add(person);
+            }
+            return this;
+        }
+
+        public Builder prison(String source, String sourcePersonId, LocalDate entry, LocalDate release) {
+            prisons.add(new Object[]{key(source, sourcePersonId), (int) entry.toEpochDay(),
+                    release == null ? OPEN : (int) release.toEpochDay()});
+            return this;
+        }
+
+        public Builder drugTest(String dipPersonId, LocalDate date, String substance, String result) {
+            if (!"POSITIVE".equalsIgnoreCase(result)) {
+                return this;
+            }
+            String sub = substance.toUpperCase(java.util.Locale.ROOT);
+            byte kind = switch (sub) {
+                case "OPIATES" -> OPIATES;
+                case "COCAINE" -> COCAINE;
+                case "BOTH" -> (byte) (OPIATES | COCAINE);
+                default -> 0;
+            };
+            if (kind != 0) {
+                tests.add(new Object[]{"DIP:" + dipPersonId, (int) date.toEpochDay(), kind});
+            }
+            return this;
+        }
+
+        public Builder marker(String source, String sourcePersonId, String marker, LocalDate start, LocalDate end) {
+            if ("ALCOHOL_DEPENDENCY".equalsIgnoreCase(marker)) {
+                markers.add(new Object[]{key(source, sourcePersonId), (int) start.toEpochDay(),
+                        end == null ? OPEN : (int) end.toEpochDay()});
+            }
+            return this;
+        }
+
+        private static String key(String source, String id) {
+            return source.toUpperCase(java.util.Locale.ROOT) + ":" + id;
+        }
+
+        public ScoreData build() {
+            String[] personId = recordsOfPerson.keySet().toArray(new String[0]);
+            int n = personId.length;
+            Map<String, Integer> index = new HashMap<>(n * 2);
+            String[] sourceIds = new String[n];
+            for (int p = 0; p < n; p++) {
+                index.put(personId[p], p);
+                List<String> recs = new ArrayList<>(recordsOfPerson.get(personId[p]));
+                recs.sort(String::compareTo);
+                sourceIds[p] = String.join(";", recs);
+            }
+            // offences per person
+            int[] count = new int[n + 1];
+            for (Crime c : crimes.values()) {
+                for (String person : c.persons) {
+                    count[index.get(person) + 1]++;
+                }
+            }
+            int[] offStart = prefix(count);
+            int total = offStart[n];
+            Crime[] byIndex = crimes.values().toArray(new Crime[0]);
+            int[] fill = Arrays.copyOf(offStart, n);
+            int[] crimeOfSlot = new int[total];
+            for (int k = 0; k < byIndex.length; k++) {
+                for (String person : byIndex[k].persons) {
+                    crimeOfSlot[fill[index.get(person)]++] = k;
+                }
+            }
+            // sort each person's offences by date, then most harmful, smallest group, smallest code
+            Integer[] codeOrder = new Integer[codes.size()];
+            for (int i = 0; i < codeOrder.length; i++) {
+                codeOrder[i] = i;
+            }
+            Arrays.sort(codeOrder, (a, b) -> {
+                int cmp = Double.compare(harmDays.get(b), harmDays.get(a));
+                if (cmp != 0) {
+                    return cmp;
+                }
+                cmp = compareCodePoints(groups.get(a), groups.get(b));
+                return cmp != 0 ? cmp : compareCodePoints(codes.get(a), codes.get(b));
+            });
+            int[] rank = new int[codes.size()];
+            for (int i = 0; i < codeOrder.length; i++) {
+                rank[codeOrder[i]] = i;
+            }
+            int[] offDate = new int[total];
+            double[] offH = new double[total];
+            byte[] offAlcohol = new byte[total];
+            int[] offCode = new int[total];
+            double[] codeHarm = new double[codes.size()];
+            for (int i = 0; i < codeHarm.length; i++) {
+                codeHarm[i] = harmDays.get(i);
+            }
+            for (int p = 0; p < n; p++) {
+                int from = offStart[p];
+                int to = offStart[p + 1];
+                Integer[] order = new Integer[to - from];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = crimeOfSlot[from + i];
+                }
+                Arrays.sort(order, (a, b) -> {
+                    int cmp = Integer.compare(byIndex[a].date, byIndex[b].date);
+                    return cmp != 0 ? cmp : Integer.compare(rank[byIndex[a].code], rank[byIndex[b].code]);
+                });
+                for (int i = 0; i < order.length; i++) {
+                    Crime c = byIndex[order[i]];
+                    offDate[from + i] = c.date;
+                    offCode[from + i] = c.code;
+                    offH[from + i] = Math.log10(1 + codeHarm[c.code]);
+                    offAlcohol[from + i] = (byte) (c.alcohol ? 1 : 0);
+                }
+            }
+            // tests, markers, prison
+            int[][] t = events(tests, index, n);
+            int[][] m = events(markers, index, n);
+            int[][] pr = events(prisons, index, n);
+            byte[] testKind = new byte[t[1].length];
+            int[] testDate = t[1];
+            // events() keeps the third field in t[2]
+            for (int i = 0; i < testKind.length; i++) {
+                testKind[i] = (byte) t[2][i];
+            }
+            StringBuilder hv = new StringBuilder();
+            TreeMap<String, Integer> sortedCodes = new TreeMap<>(ScoreData::compareCodePoints);
+            for (int i = 0; i < codes.size(); i++) {
+                sortedCodes.put(codes.get(i), i);
+            }
+            for (Map.Entry<String, Integer> e : sortedCodes.entrySet()) {
+                hv.append(e.getKey()).append(',').append(groups.get(e.getValue())).append(',')
+                        .append(Double.toString(harmDays.get(e.getValue()))).append('\n');
+            }
+            return new ScoreData(personId, sourceIds, offStart, offDate, offH, offAlcohol, offCode,
+                    codes.toArray(new String[0]), codeHarm, groups.toArray(new String[0]),
+                    t[0], testDate, testKind, m[0], m[1], m[2], pr[0], pr[1], pr[2], Hashing.sha256(hv.toString()));
+        }
+
+        /** Groups rows {key, int, int-or-byte} by person: {start (n+1), first field, second field}, sorted by first field. */
+        private int[][] events(List<Object[]> rows, Map<String, Integer> index, int n) {
+            int[] count = new int[n + 1];
+            List<int[]> kept = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                String person = personOfRecord.get((String) r[0]);
+                if (person == null) {
+                    continue;
+                }
+                int p = index.get(person);
+                int second = r[2] instanceof Byte bt ? bt : (Integer) r[2];
+                kept.add(new int[]{p, (Integer) r[1], second});
+                count[p + 1]++;
+            }
+            kept.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0])
+                    : a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[2], b[2]));
+            int[] start = prefix(count);
+            int[] first = new int[kept.size()];
+            int[] second = new int[kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                first[i] = kept.get(i)[1];
+                second[i] = kept.get(i)[2];
+            }
+            return new int[][]{start, first, second};
+        }
+
+        private static int[] prefix(int[] count) {
+            int[] out = count.clone();
+            for (int i = 1; i < out.length; i++) {
+                out[i] += out[i - 1];
+            }
+            return out;
+        }
+    }
+}
