@@ -72,7 +72,7 @@ class CliTest {
         assertThat(out.lines()).contains("snapshot: 1");
         assertThat(out).containsPattern("nominals\\.csv +4427 +4427 +0 ")
                 .containsPattern("crimes\\.csv +15887 +15887 +0 ")
-                .containsPattern("total +31171 +31171 +0")
+                .containsPattern("total +31331 +31331 +0")
                 .doesNotContain("kept aside");
     }
 

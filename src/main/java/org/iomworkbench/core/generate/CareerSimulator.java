@@ -338,15 +338,13 @@ final class CareerSimulator {
             int substance = u < 0.8 ? 2 : u < 0.9 ? 0 : 1;
             boolean opi = x.opiatesOn(arrest);
             boolean coc = x.cocaineOn(arrest);
-            boolean positive = false;
-            if (substance != 1) {
-                positive = r.nextDouble() < (opi ? s.testSensitivity : s.testFalsePositive);
-            }
-            if (substance != 0) {
-                positive |= r.nextDouble() < (coc ? s.testSensitivity : s.testFalsePositive);
-            }
+            boolean opiPositive = substance != 1 && r.nextDouble() < (opi ? s.testSensitivity : s.testFalsePositive);
+            boolean cocPositive = substance != 0 && r.nextDouble() < (coc ? s.testSensitivity : s.testFalsePositive);
             x.testDay[i] = (int) arrest;
-            x.testInfo[i] = substance | (positive ? 4 : 0);
+            // DIP reports a result per substance: a test for both whose results differ is two rows
+            x.testInfo[i] = substance == 2 && opiPositive != cocPositive
+                    ? Person.TEST_SPLIT | (opiPositive ? 4 : 0) | (cocPositive ? 8 : 0)
+                    : substance | (opiPositive || cocPositive ? 4 : 0);
             x.offFlags[i] |= 1 << 11;
         }
         // markers, when no marker of the kind is active

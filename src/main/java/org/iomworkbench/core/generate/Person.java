@@ -50,7 +50,9 @@ final class Person {
     int[] offSecondRecordedDay = new int[16];
     int[] arrestDay = new int[16];
     int[] testDay = new int[16];
-    /** substance tested: 0 OPIATES, 1 COCAINE, 2 BOTH; bit 2 positive. */
+    /** A test for both substances with different results: bit 2 opiates positive, bit 3 cocaine positive. */
+    static final int TEST_SPLIT = 3;
+    /** substance tested: 0 OPIATES, 1 COCAINE, 2 BOTH (bit 2 positive), or {@link #TEST_SPLIT}. */
     int[] testInfo = new int[16];
 
     // prison spells

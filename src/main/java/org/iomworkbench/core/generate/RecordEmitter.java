@@ -25,6 +25,7 @@ final class RecordEmitter {
     private static final String[] PHASES = {"STABLE", "ESCALATING", "DEESCALATING"};
     private static final long CUSTODY_SALT = 0x13198A2E03707344L;
     private static final long TEST_SALT = 0xA4093822299F31D0L;
+    private static final long SPLIT_TEST_SALT = 0x5C2B7E61D3A8F04BL;
 
     private final GeneratorParameters p;
     private final OffenceCatalogue cat;
@@ -161,9 +162,14 @@ final class RecordEmitter {
                 int rec = 4 + (dup == 2 && r.nextDouble() < e.secondRecordEventShare ? 1 : 0);
                 used[rec] = true;
                 first[rec] = Math.min(first[rec], x.testDay[i]);
-                tests.append(Text.ref("DT", TEST_SALT, x.index, i)).append(',').append(ids[rec]).append(',')
-                        .append(dates.of(x.testDay[i])).append(',').append(SUBSTANCES[x.testInfo[i] & 3]).append(',')
-                        .append((x.testInfo[i] & 4) != 0 ? "POSITIVE" : "NEGATIVE").append('\n');
+                int info = x.testInfo[i];
+                if ((info & 3) == Person.TEST_SPLIT) {
+                    testRow(tests, Text.ref("DT", TEST_SALT, x.index, i), ids[rec], x.testDay[i], 0, (info & 4) != 0);
+                    testRow(tests, Text.ref("DT", SPLIT_TEST_SALT, x.index, i), ids[rec], x.testDay[i], 1, (info & 8) != 0);
+                    out.count(Output.DRUG_TESTS);
+                } else {
+                    testRow(tests, Text.ref("DT", TEST_SALT, x.index, i), ids[rec], x.testDay[i], info & 3, (info & 4) != 0);
+                }
                 out.count(Output.DRUG_TESTS);
             }
         }
@@ -418,5 +424,10 @@ final class RecordEmitter {
             return cand;
         }
         return null;
+    }
+
+    private void testRow(StringBuilder tests, String ref, String recordId, int day, int substance, boolean positive) {
+        tests.append(ref).append(',').append(recordId).append(',').append(dates.of(day)).append(',')
+                .append(SUBSTANCES[substance]).append(',').append(positive ? "POSITIVE" : "NEGATIVE").append('\n');
     }
 }

@@ -274,8 +274,8 @@ class DataViewModelTest {
         assertThat(errors.reports).isEmpty();
         // the generated sample in sample-data/ loads whole
         assertThat(vm.snapshots()).singleElement().satisfies(s -> {
-            assertThat(s.rowsRead()).isEqualTo(31171);
-            assertThat(s.rowsAccepted()).isEqualTo(31171);
+            assertThat(s.rowsRead()).isEqualTo(31331);
+            assertThat(s.rowsAccepted()).isEqualTo(31331);
             assertThat(s.rowsRejected()).isZero();
             assertThat(s.extractDate()).isEqualTo(LocalDate.now(CLOCK));
             assertThat(s.sourceFolder()).isEqualTo(ws.dir().resolve("sample-data").toString());
