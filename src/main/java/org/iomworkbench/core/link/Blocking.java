@@ -79,7 +79,8 @@ final class Blocking {
             for (int ri = 0; ri < nRules; ri++) {
                 cancel.check();
                 progress.update("Comparing pairs: rule " + (ri + 1) + " of " + nRules + " (" + rules.get(ri) + ")", ri, nRules);
-                long[] packed = group(r, rules.get(ri), keys[ri]);
+                BlockingRule rule = rules.get(ri);
+                long[] packed = group(r, rule, keys[ri]);
                 // block boundaries; capped blocks leave the rule (their records' keys are cleared)
                 List<int[]> blocks = new ArrayList<>();
                 long nBlocks = 0;
@@ -95,18 +96,29 @@ final class Blocking {
                         end++;
                     }
                     int size = end - start;
-                    if (size > 1) {
+                    // the pairs the rule would compare in the block (for dob_missing: those with a record without a date of birth)
+                    long pairs = (long) size * (size - 1) / 2;
+                    if (rule.onlyWithoutDob()) {
+                        long without = 0;
+                        for (int k = start; k < end; k++) {
+                            if (r.dob[(int) (packed[k] & INDEX_MASK)] == LinkRecords.NONE) {
+                                without++;
+                            }
+                        }
+                        pairs = without * (size - without) + without * (without - 1) / 2;
+                    }
+                    if (size > 1 && pairs > 0) {
                         nBlocks++;
-                        if (size > maxBlock) {
+                        if (pairs > (long) maxBlock * (maxBlock - 1) / 2) {
                             capped++;
                             largest = Math.max(largest, size);
-                            notCompared += (long) size * (size - 1) / 2;
+                            notCompared += pairs;
                             for (int k = start; k < end; k++) {
                                 keys[ri][(int) (packed[k] & INDEX_MASK)] = 0;
                             }
                         } else {
                             blocks.add(new int[]{start, end});
-                            totalPairs += (long) size * (size - 1) / 2;
+                            totalPairs += pairs;
                         }
                     }
                     start = end;
@@ -125,8 +137,8 @@ final class Blocking {
                     }
                     List<int[]> mine = blocks.subList(from, to);
                     PairSink sink = sinks.apply(chunkNo++);
-                    final int rule = ri;
-                    futures.add(pool.submit(() -> compare(packed, mine, keys, rule, sink, cancel)));
+                    final int ruleNo = ri;
+                    futures.add(pool.submit(() -> compare(r, rules, packed, mine, keys, ruleNo, sink, cancel)));
                     from = to;
                 }
                 long compared = 0;
@@ -149,8 +161,9 @@ final class Blocking {
         return stats;
     }
 
-    private static long compare(long[] packed, List<int[]> blocks, long[][] keys, int rule, PairSink sink,
-                                Cancellation cancel) {
+    private static long compare(LinkRecords r, List<BlockingRule> rules, long[] packed, List<int[]> blocks, long[][] keys,
+                                int rule, PairSink sink, Cancellation cancel) {
+        BlockingRule own0 = rules.get(rule);
         long compared = 0;
         long[] own = keys[rule];
         int sinceCheck = 0;
@@ -161,12 +174,12 @@ final class Blocking {
                 next:
                 for (int y = x + 1; y < block[1]; y++) {
                     int b = (int) (packed[y] & INDEX_MASK);
-                    if (own[b] != ka) {
-                        continue; // a different key with the same prefix
+                    if (own[b] != ka || !own0.admits(r, a, b)) {
+                        continue; // a different key with the same prefix, or a pair the rule leaves out
                     }
                     for (int q = 0; q < rule; q++) {
                         long kq = keys[q][a];
-                        if (kq != 0 && kq == keys[q][b]) {
+                        if (kq != 0 && kq == keys[q][b] && rules.get(q).admits(r, a, b)) {
                             continue next; // an earlier rule compared it
                         }
                     }

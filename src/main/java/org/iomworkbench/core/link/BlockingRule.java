@@ -19,7 +19,9 @@ public final class BlockingRule {
         SURNAME(Field.SURNAME), SURNAME_CODE(Field.SURNAME), SURNAME_INITIAL(Field.SURNAME),
         FORENAME(Field.FORENAMES), FORENAME_CODE(Field.FORENAMES), FORENAME_INITIAL(Field.FORENAMES),
         NAMES_SORTED(Field.SURNAME, Field.FORENAMES),
-        POSTCODE(Field.POSTCODE), SECTOR(Field.POSTCODE), DISTRICT(Field.POSTCODE), GENDER(Field.GENDER);
+        POSTCODE(Field.POSTCODE), SECTOR(Field.POSTCODE), DISTRICT(Field.POSTCODE), GENDER(Field.GENDER),
+        /** Not a key: only pairs in which at least one record has no date of birth are compared. */
+        DOB_MISSING(Field.DOB);
 
         final Field[] fields;
 
@@ -45,7 +47,8 @@ public final class BlockingRule {
             } catch (IllegalArgumentException e) {
                 throw new WorkbenchException("Unknown blocking rule part '" + p.strip() + "' in '" + text + "'.",
                         "Use parts among pnc, dob, dob_sorted, birth_year, birth_month_day, surname, surname_code, surname_initial, "
-                                + "forename, forename_code, forename_initial, names_sorted, postcode, sector, district, gender.",
+                                + "forename, forename_code, forename_initial, names_sorted, postcode, sector, district, gender, "
+                                + "dob_missing.",
                         true);
             }
         }
@@ -64,6 +67,20 @@ public final class BlockingRule {
             out.addAll(List.of(p.fields));
         }
         return out;
+    }
+
+    /**
+     * Whether the rule compares only pairs in which at least one record lacks a date of birth
+     * (part {@code dob_missing}): a fallback for the records the rules on dates cannot reach,
+     * without the pairs whose two dates of birth differ (those the other rules already judge).
+     */
+    boolean onlyWithoutDob() {
+        return parts.contains(Part.DOB_MISSING);
+    }
+
+    /** Whether the rule compares records a and b when they share its key. */
+    boolean admits(LinkRecords r, int a, int b) {
+        return !onlyWithoutDob() || r.dob[a] == LinkRecords.NONE || r.dob[b] == LinkRecords.NONE;
     }
 
     /** The single field the rule is an exact match on (e.g. {@code dob}), or null. */
@@ -117,6 +134,9 @@ public final class BlockingRule {
                 case SECTOR -> v = r.sector[i];
                 case DISTRICT -> v = r.district[i];
                 case GENDER -> v = r.gender[i] == 0 ? LinkRecords.NONE : r.gender[i];
+                case DOB_MISSING -> {
+                    continue;
+                }
                 default -> throw new IllegalStateException();
             }
             if (v == LinkRecords.NONE) {

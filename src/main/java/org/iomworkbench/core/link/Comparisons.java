@@ -26,7 +26,7 @@ final class Comparisons {
     int pattern(int a, int b) {
         int sn = surname(a, b);
         int fn = sn == Field.SN_SWAPPED ? Field.MISSING : forenames(a, b);
-        return Field.pack(sn, fn, dob(a, b), gender(a, b), postcode(a, b), pnc(a, b));
+        return Field.pack(sn, fn, dob(a, b), gender(a, b), postcode(a, b), pnc(a, b), source(a, b));
     }
 
     int surname(int a, int b) {
@@ -136,6 +136,10 @@ final class Comparisons {
             return Field.PC_SECTOR;
         }
         return r.district[a] == r.district[b] ? Field.PC_DISTRICT : Field.PC_DIFFERENT;
+    }
+
+    int source(int a, int b) {
+        return r.sourceNo[a] == r.sourceNo[b] ? Field.EXACT : Field.SOURCE_DIFFERENT;
     }
 
     int pnc(int a, int b) {

@@ -16,7 +16,13 @@ public enum Field {
     DOB("date of birth", "missing", "exact", "day and month swapped", "one digit off", "same year", "different"),
     GENDER("gender", "missing", "same", "different"),
     POSTCODE("postcode", "missing", "exact", "same sector", "same district", "different"),
-    PNC("PNC id", "missing", "exact", "different");
+    PNC("PNC id", "missing", "exact", "different"),
+    /**
+     * Whether the two records come from one source system or two: a person seldom has two records
+     * in one system, so records of two systems are more often the same person. Estimated like
+     * any field (u from random pairs, m by EM), never missing.
+     */
+    SOURCE("source system", "missing", "same system", "different systems");
 
     public static final List<Field> ALL = List.of(values());
     public static final int COUNT = ALL.size();
@@ -54,6 +60,10 @@ public enum Field {
         return surname | forenames << 4 | dob << 8 | gender << 12 | postcode << 16 | pnc << 20;
     }
 
+    static int pack(int surname, int forenames, int dob, int gender, int postcode, int pnc, int source) {
+        return pack(surname, forenames, dob, gender, postcode, pnc) | source << 24;
+    }
+
     // level numbers, named for the comparisons
     static final int SN_SWAPPED = 2;
     static final int SN_JW_HIGH = 3;
@@ -77,4 +87,5 @@ public enum Field {
     static final int PC_DISTRICT = 3;
     static final int PC_DIFFERENT = 4;
     static final int PNC_DIFFERENT = 2;
+    static final int SOURCE_DIFFERENT = 2;
 }

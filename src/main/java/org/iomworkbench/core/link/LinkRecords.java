@@ -48,6 +48,10 @@ public final class LinkRecords {
     final int[] sector;
     final int[] district;
     final int[] pnc;
+    /** Per record: the number of its source system (0, 1, ... in order of first appearance). */
+    final int[] sourceNo;
+    /** The number of source systems. */
+    final int sources;
     // per name id: Double Metaphone codes and nickname groups
     int[] dmPrimary;
     int[] dmAlternate;
@@ -78,6 +82,8 @@ public final class LinkRecords {
         sector = new int[n];
         district = new int[n];
         pnc = new int[n];
+        sourceNo = new int[n];
+        Map<String, Integer> sourceIds = new HashMap<>();
         Dict postcodes = codes;
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
@@ -124,7 +130,9 @@ public final class LinkRecords {
             }
             String id = Normalise.identifier(r.pnc);
             pnc[i] = id.isEmpty() ? NONE : codes.id("N:" + id);
+            sourceNo[i] = sourceIds.computeIfAbsent(r.source, x -> sourceIds.size());
         }
+        sources = sourceIds.size();
         DoubleMetaphone dm = new DoubleMetaphone();
         dm.setMaxCodeLen(6);
         int k = names.size();

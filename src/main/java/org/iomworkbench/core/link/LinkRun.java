@@ -80,27 +80,30 @@ public final class LinkRun {
         o.pairsCompared = o.blocking.stream().mapToLong(BlockingStats::pairsCompared).sum();
         cancel.check();
         progress.update("Linking and clustering", 0, -1);
-        PairScorer all = new PairScorer(r, model, keep);
-        WeightHistogram histogram = all.histogram;
+        PairScorer collected = new PairScorer(r, model, keep);
+        WeightHistogram histogram = collected.histogram;
         scorers.keySet().stream().sorted().forEach(k -> {
             PairScorer s = scorers.get(k);
             histogram.addAll(s.histogram);
             for (int i = 0; i < s.size; i++) {
-                all.add(s.a[i], s.b[i], s.pattern[i], s.weight[i], s.rule[i]);
+                collected.add(s.a[i], s.b[i], s.pattern[i], s.weight[i], s.rule[i]);
             }
         });
         o.histogram = histogram;
         // the analyst's decisions on pairs the blocking did not bring
         Map<Long, PairStatus> pending = new HashMap<>(decisions);
-        for (int i = 0; i < all.size; i++) {
-            pending.remove(pairKey(all.a[i], all.b[i]));
+        for (int i = 0; i < collected.size; i++) {
+            pending.remove(pairKey(collected.a[i], collected.b[i]));
         }
         pending.keySet().stream().sorted().forEach(key -> {
             int x = (int) (key >>> 32);
             int y = (int) (long) key;
-            int pattern = all.patternOf(x, y);
-            all.add(x, y, pattern, model.priorWeight() + model.evidence(x, y, pattern, null), -1);
+            int pattern = collected.patternOf(x, y);
+            collected.add(x, y, pattern, model.priorWeight() + model.evidence(x, y, pattern, null), -1);
         });
+
+        // the full name's frequency among other persons, once the first clusters are known
+        PairScorer all = reweighNameOnly(r, p, collected, keep);
 
         // the thresholds, from the scored pairs; then the status of each pair
         int n = all.size;
@@ -142,21 +145,34 @@ public final class LinkRun {
             if (decisions.get(pairKey(x, y)) == PairStatus.REJECTED) {
                 return true;
             }
-            double evidence = model.evidence(x, y, all.patternOf(x, y), null);
+            double evidence = model.attributeEvidence(x, y, all.patternOf(x, y));
             return evidence < 0 && model.priorWeight() + evidence <= contradictionWeight;
         };
         int[] root = Clustering.guarded(r.n, n, all.a, all.b, all.weight, linked, forced, contradicts,
                 p.maxClusterCompare, heldBack);
         Set<Integer> heldRoots = new java.util.HashSet<>();
+        Set<Integer> placedByAnalyst = new java.util.HashSet<>();
+        decisions.forEach((key, d) -> {
+            if (d == PairStatus.LINKED) {
+                placedByAnalyst.add((int) (key >>> 32));
+                placedByAnalyst.add((int) (long) key);
+            }
+        });
         for (int i = 0; i < n; i++) {
             if (heldBack[i]) {
-                status[i] = PairStatus.QUEUED;
                 linked[i] = false;
                 o.linkedByModel--;
-                o.queued++;
                 o.heldBack++;
                 heldRoots.add(root[all.a[i]]);
                 heldRoots.add(root[all.b[i]]);
+                if (placedByAnalyst.contains(all.a[i]) || placedByAnalyst.contains(all.b[i])) {
+                    // the analyst put this record with others; a link that would also join it to records
+                    // contradicting those is settled by that decision: rejected, not asked again
+                    status[i] = PairStatus.REJECTED;
+                } else {
+                    status[i] = PairStatus.QUEUED;
+                    o.queued++;
+                }
             }
         }
         cancel.check();
@@ -214,10 +230,10 @@ public final class LinkRun {
                             continue;
                         }
                         int pattern = all.patternOf(a, b);
-                        double evidence = model.evidence(a, b, pattern, null);
-                        if (evidence < 0 && model.priorWeight() + evidence <= contradictionWeight) {
+                        if (model.attributeEvidence(a, b, pattern) < 0
+                                && model.priorWeight() + model.attributeEvidence(a, b, pattern) <= contradictionWeight) {
                             contradiction = true;
-                            all.add(a, b, pattern, model.priorWeight() + evidence, -2);
+                            all.add(a, b, pattern, model.priorWeight() + model.evidence(a, b, pattern, null), -2);
                         }
                     }
                 }
@@ -288,6 +304,65 @@ public final class LinkRun {
         o.status = st2;
         o.basis = ba2;
         return o;
+    }
+
+    /** Records of other persons assumed to carry a name seen on nobody else (smoothing). */
+    static final double NAME_PSEUDO_COUNT = 0.5;
+
+    /**
+     * Second look at the pairs whose full name agrees exactly while the dates of birth do not
+     * disagree, typically because one is missing (kept by {@link PairScorer#nameOnly}). The term-frequency adjustment judged their name by how
+     * many <em>records</em> carry it, counting the pair's own person's other records as if they
+     * were namesakes. Once the first clusters are known (links at the data's upper threshold and
+     * by PNC), the frequency that matters is that of the name among the records of <em>other</em>
+     * persons: {@code outside = count(name) - its records in either record's cluster}, smoothed by
+     * half a record. The pair's weight gains {@code log2(count / (outside + 0.5))}: a name carried
+     * by nobody else counts for much more than one carried by many. The pairs still below the
+     * lower threshold are then dropped.
+     */
+    private static PairScorer reweighNameOnly(LinkRecords r, LinkParameters p, PairScorer all, double keep) {
+        int n = all.size;
+        Thresholds th0 = Thresholds.choose(p, all.weight, n);
+        boolean[] linked0 = new boolean[n];
+        boolean any = false;
+        for (int i = 0; i < n; i++) {
+            linked0[i] = all.weight[i] >= th0.upperWeight() || Field.PNC.levelOf(all.pattern[i]) == Field.EXACT;
+            any |= PairScorer.nameOnly(all.pattern[i]);
+        }
+        if (any) {
+            int[] root0 = Clustering.components(r.n, n, all.a, all.b, linked0);
+            Map<Long, Integer> nameIds = new HashMap<>();
+            int[] nameId = new int[r.n];
+            for (int i = 0; i < r.n; i++) {
+                nameId[i] = r.surname[i] == LinkRecords.NONE || r.forename1[i] == LinkRecords.NONE ? -1
+                        : nameIds.computeIfAbsent(((long) r.surname[i] << 32) | r.forename1[i], k -> nameIds.size());
+            }
+            int[] count = new int[nameIds.size()];
+            Map<Long, Integer> inCluster = new HashMap<>();
+            for (int i = 0; i < r.n; i++) {
+                if (nameId[i] >= 0) {
+                    count[nameId[i]]++;
+                    inCluster.merge(((long) root0[i] << 32) | nameId[i], 1, Integer::sum);
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int x = all.a[i];
+                int y = all.b[i];
+                if (!PairScorer.nameOnly(all.pattern[i]) || root0[x] == root0[y] || all.rule[i] < 0) {
+                    continue;
+                }
+                int v = nameId[x];
+                int outside = count[v] - inCluster.get(((long) root0[x] << 32) | v) - inCluster.get(((long) root0[y] << 32) | v);
+                all.weight[i] += TermFrequencies.log2(count[v] / (Math.max(0, outside) + NAME_PSEUDO_COUNT));
+            }
+        }
+        PairScorer kept = new PairScorer(r, all.model(), keep);
+        for (int i = 0; i < n; i++) {
+            if (all.weight[i] >= keep || Field.PNC.levelOf(all.pattern[i]) == Field.EXACT || all.rule[i] < 0) {
+                kept.add(all.a[i], all.b[i], all.pattern[i], all.weight[i], all.rule[i]);
+            }
+        }
+        return kept;
     }
 
     static long pairKey(int a, int b) {

@@ -82,15 +82,7 @@ public final class MatchModel {
             int level = (pattern >>> (4 * k)) & 0xF;
             double w = weight[k][level];
             if (tf != null && level != Field.MISSING) {
-                if (k == Field.SURNAME.ordinal() && level == Field.EXACT) {
-                    w += tf.surname[a];
-                } else if (k == Field.FORENAMES.ordinal() && level == Field.EXACT) {
-                    w += tf.forenames[a];
-                } else if (k == Field.FORENAMES.ordinal() && level == Field.FN_FIRST) {
-                    w += tf.forename[a];
-                } else if (k == Field.DOB.ordinal() && level == Field.EXACT) {
-                    w += tf.dob[a];
-                }
+                w += termFrequency(k, level, a, b, pattern);
             }
             if (out != null) {
                 out[k] = w;
@@ -98,6 +90,59 @@ public final class MatchModel {
             sum += w;
         }
         return sum;
+    }
+
+    /**
+     * The term-frequency adjustment of one field's level (see {@link TermFrequencies}): exact
+     * agreements by their value's frequency, with the full-name correction shared between surname
+     * and forenames when both agree; near agreements by the more common of the two values.
+     */
+    private double termFrequency(int k, int level, int a, int b, int pattern) {
+        if (k == Field.SURNAME.ordinal()) {
+            if (level == Field.EXACT) {
+                return tf.surname[a] + fullNameShare(pattern, a);
+            }
+            if (level >= Field.SN_JW_HIGH && level <= Field.SN_JW_LOW) {
+                return Math.min(tf.surname[a], tf.surname[b]);
+            }
+        } else if (k == Field.FORENAMES.ordinal()) {
+            if (level == Field.EXACT) {
+                return tf.forenames[a] + fullNameShare(pattern, a);
+            }
+            if (level == Field.FN_FIRST) {
+                return tf.forename[a] + fullNameShare(pattern, a);
+            }
+            if (level >= Field.FN_NICKNAME && level <= Field.FN_JW_LOW) {
+                return Math.min(tf.forename[a], tf.forename[b]);
+            }
+        } else if (k == Field.DOB.ordinal()) {
+            if (level == Field.EXACT) {
+                return tf.dob[a];
+            }
+            if ((level == Field.DOB_SWAPPED || level == Field.DOB_ONE_DIGIT)) {
+                return Math.min(tf.dob[a], tf.dob[b]);
+            }
+        }
+        return 0;
+    }
+
+    /** Half the full-name correction, when surname and forenames both agree exactly (or on the first forename). */
+    private double fullNameShare(int pattern, int a) {
+        if (Field.SURNAME.levelOf(pattern) != Field.EXACT) {
+            return 0;
+        }
+        int fn = Field.FORENAMES.levelOf(pattern);
+        return fn == Field.EXACT ? tf.fullName[a] / 2 : fn == Field.FN_FIRST ? tf.firstName[a] / 2 : 0;
+    }
+
+    /**
+     * The evidence of the records' own values, i.e. {@link #evidence} without the source-system
+     * field: what says whether two records contradict each other (two records of one system are
+     * less often one person, but that alone never makes them contradict).
+     */
+    double attributeEvidence(int a, int b, int pattern) {
+        int k = Field.SOURCE.ordinal();
+        return evidence(a, b, pattern, null) - weight[k][(pattern >>> (4 * k)) & 0xF];
     }
 
     public static double probability(double matchWeight) {
@@ -112,6 +157,7 @@ public final class MatchModel {
     Map<String, Object> toJson() {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("prior", prior);
+
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Field f : Field.ALL) {
             fields.put(f.name(), Map.of("m", m[f.ordinal()], "u", u[f.ordinal()]));
@@ -128,6 +174,14 @@ public final class MatchModel {
         double[][] u = new double[Field.COUNT][];
         for (Field f : Field.ALL) {
             Map<String, Object> fm = (Map<String, Object>) fields.get(f.name());
+            if (fm == null) {
+                // a run stored before the field existed: it carried no evidence then
+                m[f.ordinal()] = new double[f.levelCount()];
+                u[f.ordinal()] = new double[f.levelCount()];
+                java.util.Arrays.fill(m[f.ordinal()], 1.0);
+                java.util.Arrays.fill(u[f.ordinal()], 1.0);
+                continue;
+            }
             m[f.ordinal()] = toArray((List<Number>) fm.get("m"));
             u[f.ordinal()] = toArray((List<Number>) fm.get("u"));
         }

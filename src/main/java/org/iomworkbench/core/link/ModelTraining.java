@@ -37,6 +37,7 @@ final class ModelTraining {
         List<TrainingSession> sessions = new ArrayList<>();
         List<ExpectationMaximisation.Fit> fits = new ArrayList<>();
         List<Long> blockPairs = new ArrayList<>();
+
         int s = 0;
         for (String text : p.trainingRules) {
             cancel.check();
@@ -53,6 +54,7 @@ final class ModelTraining {
             ExpectationMaximisation.Fit fit = ExpectationMaximisation.fit(counts, u, fitted, p.minProbability);
             fits.add(fit);
             blockPairs.add(total);
+
             if (counts.pairs > 0) {
                 for (Field f : fitted) {
                     int k = f.ordinal();
@@ -115,6 +117,7 @@ final class ModelTraining {
                 case GENDER -> r.gender[i] != 0;
                 case POSTCODE -> r.postcode[i] != LinkRecords.NONE;
                 case PNC -> r.pnc[i] != LinkRecords.NONE;
+                case SOURCE -> true;
             };
             if (has) {
                 present++;

@@ -32,9 +32,22 @@ final class PairScorer implements Blocking.PairSink {
         int p = cmp.pattern(x, y);
         double w = priorWeight + model.evidence(x, y, p, null);
         histogram.add(w);
-        if (w >= keepWeight || Field.PNC.levelOf(p) == Field.EXACT) {
+        if (w >= keepWeight || Field.PNC.levelOf(p) == Field.EXACT || nameOnly(p)) {
             add(x, y, p, w, ruleNo);
         }
+    }
+
+    /**
+     * A pair whose full name agrees exactly while the dates of birth do not disagree (one is
+     * missing, or they are equal, swapped or one digit apart) and nothing else contradicts (PNC,
+     * gender): kept even below the lower threshold, because its evidence is re-weighed once the
+     * first clusters show how many other persons carry the name (see {@link LinkRun}).
+     */
+    static boolean nameOnly(int p) {
+        int fn = Field.FORENAMES.levelOf(p);
+        return Field.SURNAME.levelOf(p) == Field.EXACT && (fn == Field.EXACT || fn == Field.FN_FIRST)
+                && Field.DOB.levelOf(p) < Field.DOB_SAME_YEAR && Field.PNC.levelOf(p) != Field.PNC_DIFFERENT
+                && Field.GENDER.levelOf(p) != Field.GENDER_DIFFERENT;
     }
 
     void add(int x, int y, int p, double w, int ruleNo) {
@@ -52,6 +65,10 @@ final class PairScorer implements Blocking.PairSink {
         weight[size] = w;
         rule[size] = (byte) ruleNo;
         size++;
+    }
+
+    MatchModel model() {
+        return model;
     }
 
     /** Scores one pair outside blocking (an analyst's decision, a pair within a cluster). */

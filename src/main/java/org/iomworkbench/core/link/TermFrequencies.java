@@ -4,13 +4,22 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Term-frequency adjustment (as in Splink): an exact match on a value shared by few records is
+ * Term-frequency adjustment (as in Splink): an agreement on a value shared by few records is
  * stronger evidence than one on a common value. For a field with value frequencies {@code tf}
  * among the records, an exact match on value {@code v} adds {@code log2(sum(tf^2) / tf(v))} to the
  * field's weight: {@code sum(tf^2)} is the chance that two unrelated records agree on the field,
  * {@code tf(v)^2} the chance that they agree on {@code v}, and a match is {@code tf(v)} times as
  * likely to show {@code v}. Applied to surname, forenames (the whole of them for an exact match,
  * the first for a first-forename match) and date of birth.
+ *
+ * <p>Two refinements. <b>The full name</b>: surname and forename are not independent (names come
+ * from related pools: a forename is far more common with some surnames than with others), so
+ * when both agree exactly the two adjustments are replaced by one on the whole name,
+ * {@code log2(sum(tf_s^2) sum(tf_f^2) / tf(surname, forename))}; {@link #fullName} and
+ * {@link #firstName} hold the difference to add. <b>Near agreements</b> (a typo, a nickname, an
+ * initial, a day/month swap) are adjusted by the frequency of the more common of the two values,
+ * as Splink does for fuzzy levels: "Smyth"/"Smith" is about as strong as an agreement on "Smith",
+ * never as strong as one on the rare typo.
  */
 final class TermFrequencies {
     /** Per record: the adjustment an exact match on its value earns (0 when missing). */
@@ -18,6 +27,10 @@ final class TermFrequencies {
     final double[] forename;
     final double[] forenames;
     final double[] dob;
+    /** Per record: what turns the surname + whole-forenames adjustments into one on the full name. */
+    final double[] fullName;
+    /** Per record: what turns the surname + first-forename adjustments into one on surname + first forename. */
+    final double[] firstName;
     final double sumSquaresSurname;
     final double sumSquaresForename;
     final double sumSquaresDob;
@@ -31,12 +44,70 @@ final class TermFrequencies {
         sumSquaresForename = adjust(r.forename1, forename, r.names.size());
         forenames = new double[n];
         adjust(r.forenames, forenames, r.codes.size());
-        Map<Integer, Integer> dense = new HashMap<>();
-        int[] dobIds = new int[n];
-        for (int i = 0; i < n; i++) {
-            dobIds[i] = r.dob[i] == LinkRecords.NONE ? LinkRecords.NONE : dense.computeIfAbsent(r.dob[i], k -> dense.size());
+        int[] dobIds = dense(r.dob, r.dob);
+        sumSquaresDob = adjust(dobIds, dob, n);
+        fullName = new double[n];
+        firstName = new double[n];
+        joint(r, r.forenames, fullName);
+        joint(r, r.forename1, firstName);
+    }
+
+    /** Dense ids of the values of {@code key} (NONE where {@code present} is NONE). */
+    private static int[] dense(int[] key, int[] present) {
+        Map<Integer, Integer> ids = new HashMap<>();
+        int[] out = new int[key.length];
+        for (int i = 0; i < key.length; i++) {
+            out[i] = present[i] == LinkRecords.NONE ? LinkRecords.NONE : ids.computeIfAbsent(key[i], k -> ids.size());
         }
-        sumSquaresDob = adjust(dobIds, dob, dense.size());
+        return out;
+    }
+
+    /**
+     * For records with both a surname and forenames: what turns the two single-field adjustments
+     * into one on the full name, {@code log2(tf_s tf_f / tf_sf)} (the sums of squares cancel).
+     * The three frequencies are counted over distinct (surname, forenames, date of birth) values
+     * rather than records, so that one person's several records do not make their name look like
+     * a common combination: the correction measures how much more often the two names go together
+     * among different people than chance would have it.
+     */
+    private static void joint(LinkRecords r, int[] fn, double[] out) {
+        int n = r.n;
+        Map<Long, Integer> ids = new HashMap<>();
+        Map<Long, Boolean> seen = new HashMap<>();
+        Map<Integer, Integer> cs = new HashMap<>();
+        Map<Integer, Integer> cf = new HashMap<>();
+        int[] jid = new int[n];
+        long distinct = 0;
+        java.util.List<Integer> counted = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (r.surname[i] == LinkRecords.NONE || fn[i] == LinkRecords.NONE) {
+                jid[i] = LinkRecords.NONE;
+                continue;
+            }
+            long k = ((long) r.surname[i] << 32) | (fn[i] & 0xFFFFFFFFL);
+            jid[i] = ids.computeIfAbsent(k, x -> ids.size());
+            boolean first = r.dob[i] == LinkRecords.NONE
+                    || seen.putIfAbsent(k * 31 + r.dob[i] * 0x9E3779B97F4A7C15L, Boolean.TRUE) == null;
+            if (first) {
+                counted.add(i);
+            }
+        }
+        int[] cj = new int[Math.max(1, ids.size())];
+        for (int i : counted) {
+            cj[jid[i]]++;
+            cs.merge(r.surname[i], 1, Integer::sum);
+            cf.merge(fn[i], 1, Integer::sum);
+            distinct++;
+        }
+        for (int i = 0; i < n; i++) {
+            if (jid[i] == LinkRecords.NONE) {
+                continue;
+            }
+            double ts = cs.getOrDefault(r.surname[i], 0);
+            double tfn = cf.getOrDefault(fn[i], 0);
+            double tj = cj[jid[i]];
+            out[i] = ts == 0 || tfn == 0 || tj == 0 ? 0 : log2(ts * tfn / (tj * distinct));
+        }
     }
 
     private static double adjust(int[] ids, double[] out, int distinct) {

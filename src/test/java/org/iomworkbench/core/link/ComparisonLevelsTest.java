@@ -122,4 +122,51 @@ class ComparisonLevelsTest {
         assertThat(tf.surname[rare]).isGreaterThan(0);
         assertThat(tf.surname[smith]).isLessThan(0);
     }
+
+    @Test
+    void fullNameFrequencyCountsNamesThatGoTogetherOnce() {
+        // forename and surname each common, but only ever together: the pair is a common full name,
+        // so an exact agreement on it counts for less than the two separate adjustments say
+        LinkRecords.Builder b = LinkRecords.builder();
+        for (int i = 0; i < 20; i++) {
+            b.add("S", "k" + i, "Khan", "Mohammed", null, "M", null, null, null);
+            b.add("S", "s" + i, "Smith" + (char) ('A' + i), "John" + (char) ('A' + i), null, "M", null, null, null);
+        }
+        LinkRecords r = b.build();
+        TermFrequencies tf = new TermFrequencies(r);
+        int khan = r.indexOf(new RecordKey("S", "k1"));
+        assertThat(tf.firstName[khan]).isLessThan(0);
+        assertThat(tf.fullName[khan]).isLessThan(0);
+    }
+
+    @Test
+    void sourceSystemIsALevelOfItsOwn() {
+        LinkRecords r = LinkRecords.builder()
+                .add("CRIMES", "c1", "Smith", "John", null, "M", null, null, null)
+                .add("CRIMES", "c2", "Smith", "John", null, "M", null, null, null)
+                .add("CUSTODY", "k1", "Smith", "John", null, "M", null, null, null)
+                .build();
+        Comparisons cmp = new Comparisons(r);
+        int c1 = r.indexOf(new RecordKey("CRIMES", "c1"));
+        int c2 = r.indexOf(new RecordKey("CRIMES", "c2"));
+        int k1 = r.indexOf(new RecordKey("CUSTODY", "k1"));
+        assertThat(Field.SOURCE.levels().get(Field.SOURCE.levelOf(cmp.pattern(c1, c2)))).isEqualTo("same system");
+        assertThat(Field.SOURCE.levels().get(Field.SOURCE.levelOf(cmp.pattern(c1, k1)))).isEqualTo("different systems");
+    }
+
+    @Test
+    void aModelStoredBeforeTheSourceFieldStillReads() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        for (Field f : Field.ALL) {
+            if (f != Field.SOURCE) {
+                double[] m = new double[f.levelCount()];
+                java.util.Arrays.fill(m, 0.5);
+                fields.put(f.name(), java.util.Map.of("m", java.util.Arrays.stream(m).boxed().toList(),
+                        "u", java.util.Arrays.stream(m).boxed().toList()));
+            }
+        }
+        MatchModel model = MatchModel.fromJson(java.util.Map.of("prior", 0.001, "fields", fields));
+        assertThat(model.weight(Field.SOURCE, 1)).isZero();
+        assertThat(model.levels()).hasSize(Field.ALL.stream().mapToInt(Field::levelCount).sum());
+    }
 }

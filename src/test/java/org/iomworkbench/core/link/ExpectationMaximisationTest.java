@@ -45,6 +45,8 @@ class ExpectationMaximisationTest {
         u[4] = dist(0.0002, 0.002, 0.02, 0.9778);
         m[5] = dist(0.98, 0.02);
         u[5] = dist(0.0001, 0.9999);
+        m[6] = dist(0.06, 0.94);
+        u[6] = dist(0.40, 0.60);
         double lambda = 0.15;
         SplittableRandom r = new SplittableRandom(42);
         ExpectationMaximisation.PatternCounts counts = new ExpectationMaximisation.PatternCounts(null);
@@ -53,9 +55,9 @@ class ExpectationMaximisationTest {
             int[] lv = new int[Field.COUNT];
             for (int k = 0; k < Field.COUNT; k++) {
                 // a fifth of the values are missing, as in real data
-                lv[k] = r.nextDouble() < 0.2 ? 0 : draw(match ? m[k] : u[k], r);
+                lv[k] = k != Field.SOURCE.ordinal() && r.nextDouble() < 0.2 ? 0 : draw(match ? m[k] : u[k], r);
             }
-            counts.add(Field.pack(lv[0], lv[1], lv[2], lv[3], lv[4], lv[5]), 1);
+            counts.add(Field.pack(lv[0], lv[1], lv[2], lv[3], lv[4], lv[5], lv[6]), 1);
         }
         ExpectationMaximisation.Fit fit = ExpectationMaximisation.fit(counts, u, EnumSet.allOf(Field.class), 1e-6);
         assertThat(fit.converged()).isTrue();
