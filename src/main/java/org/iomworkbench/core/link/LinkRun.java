@@ -4,6 +4,7 @@ import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
+import org.iomworkbench.core.util.WorkbenchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,7 @@ public final class LinkRun {
                     o.persons.size(), o.pairsCompared, String.format("%.1f", summary.seconds()));
             return summary;
         } catch (SQLException e) {
-            throw LinkStore.failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 

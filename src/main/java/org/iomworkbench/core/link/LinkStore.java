@@ -433,7 +433,7 @@ public final class LinkStore {
             throw new WorkbenchException("Cannot write " + out + ": " + e.getMessage(),
                     "Choose a file in a folder you can write to.", true, e);
         } catch (SQLException e) {
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -455,14 +455,10 @@ public final class LinkStore {
             } catch (SQLException ignored) {
                 // the original failure is what matters
             }
-            throw failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
-    static WorkbenchException failure(SQLException e) {
-        return new WorkbenchException("The workspace database reported an error: " + e.getMessage(),
-                "See the log for details.", false, e);
-    }
 
     static List<PersonRow> persons(Connection c, String schema, String where, Object... args) throws SQLException {
         List<PersonRow> out = new ArrayList<>();

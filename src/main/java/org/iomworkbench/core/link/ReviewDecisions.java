@@ -76,7 +76,7 @@ public final class ReviewDecisions {
             return after;
         } catch (SQLException | RuntimeException e) {
             rollback(c);
-            throw e instanceof SQLException se ? LinkStore.failure(se) : (RuntimeException) e;
+            throw e instanceof SQLException se ? WorkbenchException.database(se) : (RuntimeException) e;
         }
     }
 
@@ -120,7 +120,7 @@ public final class ReviewDecisions {
             return after;
         } catch (SQLException | RuntimeException e) {
             rollback(c);
-            throw e instanceof SQLException se ? LinkStore.failure(se) : (RuntimeException) e;
+            throw e instanceof SQLException se ? WorkbenchException.database(se) : (RuntimeException) e;
         }
     }
 
@@ -142,7 +142,7 @@ public final class ReviewDecisions {
             c.commit();
             return out;
         } catch (SQLException e) {
-            throw LinkStore.failure(e);
+            throw WorkbenchException.database(e);
         }
     }
 
@@ -178,7 +178,7 @@ public final class ReviewDecisions {
             return after;
         } catch (SQLException | RuntimeException e) {
             rollback(c);
-            throw e instanceof SQLException se ? LinkStore.failure(se) : (RuntimeException) e;
+            throw e instanceof SQLException se ? WorkbenchException.database(se) : (RuntimeException) e;
         }
     }
 
