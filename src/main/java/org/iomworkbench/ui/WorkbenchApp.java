@@ -19,6 +19,8 @@ import org.iomworkbench.ui.data.DataController;
 import org.iomworkbench.ui.data.DataViewModel;
 import org.iomworkbench.ui.match.MatchController;
 import org.iomworkbench.ui.match.MatchViewModel;
+import org.iomworkbench.ui.score.ScoresController;
+import org.iomworkbench.ui.score.ScoresViewModel;
 import org.iomworkbench.ui.shell.Destination;
 import org.iomworkbench.ui.shell.HelpController;
 import org.iomworkbench.ui.shell.HelpViewModel;
@@ -68,6 +70,7 @@ public final class WorkbenchApp extends Application {
         views.put(Destination.DATA, Fxml.load(FxmlView.DATA, dataController));
         MatchController matchController = new MatchController(new MatchViewModel(session, runner));
         views.put(Destination.MATCH, Fxml.load(FxmlView.MATCH, matchController));
+        views.put(Destination.SCORES, Fxml.load(FxmlView.SCORES, new ScoresController(new ScoresViewModel(session, runner))));
         views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {

@@ -5,6 +5,7 @@ public enum FxmlView {
     SHELL("shell.fxml"),
     DATA("data.fxml"),
     MATCH("match.fxml"),
+    SCORES("scores.fxml"),
     AUDIT("audit.fxml"),
     HELP("help.fxml"),
     PLANNED_STEP("planned-step.fxml");

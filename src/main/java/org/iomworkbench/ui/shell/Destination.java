@@ -13,12 +13,7 @@ import java.util.Locale;
 public enum Destination {
     DATA(1, "Data", Shortcut.GO_DATA, null, null),
     MATCH(2, "Match & merge", Shortcut.GO_MATCH, null, null),
-    SCORES(3, "Scores", Shortcut.GO_SCORES,
-            "Computes each person's RFSDi harm score from the recency, frequency and seriousness of their "
-                    + "offending, weighted for alcohol, drugs and trajectory, and cuts the scores into five bands "
-                    + "from LOW to SUPER_HIGH. Every parameter (half-life, look-back, windows, weights, cut-offs) is "
-                    + "shown with its unit and kept with the result.",
-            "Merged persons from step 2, Match & merge."),
+    SCORES(3, "Scores", Shortcut.GO_SCORES, null, null),
     MODELS(4, "Models", Shortcut.GO_MODELS,
             "Trains the two predictive models on the scored history: whether a person will escalate into the "
                     + "HIGH or SUPER_HIGH band within a year, and, for those who offend, the type of their next "
