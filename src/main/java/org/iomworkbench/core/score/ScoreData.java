@@ -132,6 +132,36 @@ public final class ScoreData {
                 "Load an extract with crimes.", true));
     }
 
+    /** One offence of a person as the score sees it: after the crime_ref merge of section 0. */
+    public record Offence(LocalDate date, String code, String crimeGroup, double harmDays, double h,
+                          boolean alcoholRelated) {
+    }
+
+    /** A prison record of a person; {@code release} is null while still in prison. */
+    public record PrisonStay(LocalDate entry, LocalDate release) {
+    }
+
+    /** The person's offences in date order, for explaining a score. */
+    public java.util.List<Offence> offences(int p) {
+        java.util.List<Offence> out = new java.util.ArrayList<>(offStart[p + 1] - offStart[p]);
+        for (int i = offStart[p]; i < offStart[p + 1]; i++) {
+            int c = offCode[i];
+            out.add(new Offence(LocalDate.ofEpochDay(offDate[i]), codes[c], codeGroup[c], codeHarmDays[c], offH[i],
+                    offAlcohol[i] != 0));
+        }
+        return out;
+    }
+
+    /** The person's prison records in the order the clock reads them. */
+    public java.util.List<PrisonStay> prisonStays(int p) {
+        java.util.List<PrisonStay> out = new java.util.ArrayList<>();
+        for (int i = prisonStart[p]; i < prisonStart[p + 1]; i++) {
+            out.add(new PrisonStay(LocalDate.ofEpochDay(prisonEntry[i]),
+                    prisonRelease[i] == OPEN ? null : LocalDate.ofEpochDay(prisonRelease[i])));
+        }
+        return out;
+    }
+
     /** SHA-256 over the harm index rows (code, crime group, harm days) in code order. */
     public String harmIndexVersion() {
         return harmIndexVersion;

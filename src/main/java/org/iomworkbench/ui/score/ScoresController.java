@@ -109,6 +109,18 @@ public final class ScoresController {
     @FXML
     private TableView<ScoresViewModel.Factor> factorTable;
     @FXML
+    private TableView<ScoresViewModel.OffenceRow> offenceTable;
+    @FXML
+    private TableColumn<ScoresViewModel.OffenceRow, String> oDateColumn;
+    @FXML
+    private TableColumn<ScoresViewModel.OffenceRow, String> oCodeColumn;
+    @FXML
+    private TableColumn<ScoresViewModel.OffenceRow, String> oHarmColumn;
+    @FXML
+    private TableColumn<ScoresViewModel.OffenceRow, String> oAgeColumn;
+    @FXML
+    private TableColumn<ScoresViewModel.OffenceRow, String> oContributionColumn;
+    @FXML
     private TableColumn<ScoresViewModel.Factor, String> fNameColumn;
     @FXML
     private TableColumn<ScoresViewModel.Factor, String> fXColumn;
@@ -162,6 +174,11 @@ public final class ScoresController {
         vm.decayCurveProperty().addListener((o, a, c) -> showDecay(c));
         personField.setOnAction(e -> explain());
         explainButton.disableProperty().bind(personField.textProperty().isEmpty());
+        Columns.text(oDateColumn, o -> o.date().toString() + (o.alcoholRelated() ? "  (alcohol)" : ""));
+        Columns.text(oCodeColumn, o -> o.code() + " · " + o.crimeGroup());
+        Columns.text(oHarmColumn, o -> number(o.h()));
+        Columns.text(oAgeColumn, o -> o.inPrison() ? "0 (in prison)" : Long.toString(o.ageDays()));
+        Columns.text(oContributionColumn, o -> number(o.contribution()));
         Columns.text(fNameColumn, ScoresViewModel.Factor::name);
         Columns.text(fXColumn, f -> Integer.toString(f.x()));
         Columns.text(fWeightColumn, f -> number(f.weight()));
@@ -294,12 +311,14 @@ public final class ScoresController {
         waterfall.show(e);
         if (e == null) {
             factorTable.getItems().clear();
+            offenceTable.getItems().clear();
             personLabel.setText(vm.personMessageProperty().get());
             return;
         }
         factorTable.getItems().setAll(e.factors());
+        offenceTable.getItems().setAll(e.offences());
         personLabel.setText(String.format(Locale.ROOT, "%s (%s): S = %s%s, RFSDi = %s, band %s at %s.", e.personId(),
-                e.records(), number(e.s()), e.inPrison() ? " (in prison at the as-at date: the clock stopped at the entry)" : "",
+                e.records(), number(e.s()), e.inPrison() ? " (in prison at the as-at date: the clock stopped at the entry, " + e.clock() + ")" : "",
                 number(e.rfsdi()), e.band(), e.config().asAt()));
     }
 

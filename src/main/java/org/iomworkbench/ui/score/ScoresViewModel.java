@@ -123,10 +123,40 @@ public final class ScoresViewModel {
     public record Factor(String name, int x, double weight, double multiplier, double before, double after) {
     }
 
-    /** Why one person has their RFSDi: S, then each flag and trend with its weight, and the band. */
-    public record Explanation(String personId, String records, boolean inPrison, double s, List<Factor> factors,
-                              double rfsdi, Band band, ScoringConfig config) {
+    /**
+     * One offence's part in S (section 2): {@code h} decayed over its age measured back from the clock date;
+     * an offence after the clock (committed in prison) counts with age 0.
+     */
+    public record OffenceRow(LocalDate date, String code, String crimeGroup, double h, long ageDays,
+                             double contribution, boolean alcoholRelated, boolean inPrison) {
+    }
+
+    /** Why one person has their RFSDi: their offences summing to S, each flag and trend with its weight, and the band. */
+    public record Explanation(String personId, String records, boolean inPrison, LocalDate clock, List<OffenceRow> offences,
+                              double s, List<Factor> factors, double rfsdi, Band band, ScoringConfig config) {
         static Explanation of(ScoreData d, Scores sc, int p) {
+            LocalDate asAt = sc.config().asAt();
+            LocalDate clock = asAt;
+            LocalDate latestEntry = null;
+            for (ScoreData.PrisonStay stay : d.prisonStays(p)) {
+                boolean inside = !stay.entry().isAfter(asAt) && (stay.release() == null || stay.release().isAfter(asAt));
+                if (inside && (latestEntry == null || stay.entry().isAfter(latestEntry))) {
+                    latestEntry = stay.entry();
+                }
+            }
+            if (latestEntry != null) {
+                clock = latestEntry;
+            }
+            List<OffenceRow> offences = new ArrayList<>();
+            for (ScoreData.Offence o : d.offences(p)) {
+                if (o.date().isAfter(asAt)) {
+                    continue;
+                }
+                long age = Math.max(0, clock.toEpochDay() - o.date().toEpochDay());
+                double contribution = o.h() * Math.pow(2, -age / sc.config().halfLifeDays());
+                offences.add(new OffenceRow(o.date(), o.code(), o.crimeGroup(), o.h(), age, contribution,
+                        o.alcoholRelated(), o.date().isAfter(clock)));
+            }
             double[] w = sc.config().weights().toArray();
             List<Factor> out = new ArrayList<>();
             double at = sc.s(p);
@@ -138,8 +168,8 @@ public final class ScoresViewModel {
                 out.add(new Factor(Weights.KEYS.get(k), x, w[k], m, at, next));
                 at = next;
             }
-            return new Explanation(d.personId(p), d.sourceIds(p), sc.inPrison(p), sc.s(p), List.copyOf(out), sc.rfsdi(p),
-                    sc.band(p), sc.config());
+            return new Explanation(d.personId(p), d.sourceIds(p), sc.inPrison(p), clock, List.copyOf(offences), sc.s(p),
+                    List.copyOf(out), sc.rfsdi(p), sc.band(p), sc.config());
         }
     }
 

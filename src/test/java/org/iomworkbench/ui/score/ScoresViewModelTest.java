@@ -349,6 +349,13 @@ class ScoresViewModelTest {
         assertThat(e.personId()).isEqualTo(id);
         assertThat(e.s()).isEqualTo(s.s(p));
         assertThat(e.factors()).hasSize(6);
+        // the offence rows add up to S, each decayed from the clock date
+        assertThat(e.offences()).isNotEmpty();
+        assertThat(e.offences().stream().mapToDouble(ScoresViewModel.OffenceRow::contribution).sum())
+                .isCloseTo(s.s(p), org.assertj.core.api.Assertions.within(1e-9 * s.s(p)));
+        assertThat(e.offences()).allSatisfy(o -> assertThat(o.contribution())
+                .isEqualTo(o.h() * Math.pow(2, -o.ageDays() / 365.0)));
+        assertThat(e.clock().isAfter(e.config().asAt())).isFalse();
         assertThat(e.factors().get(0).before()).isEqualTo(s.s(p));
         assertThat(e.factors().get(5).after()).isCloseTo(s.rfsdi(p), org.assertj.core.api.Assertions.within(1e-12 * s.rfsdi(p)));
         assertThat(e.rfsdi()).isEqualTo(s.rfsdi(p));
