@@ -302,8 +302,10 @@ public final class MatchController {
             pairTitle.setText("");
             return;
         }
+        ReviewQueueViewModel.Waterfall w = vm.queue().waterfallProperty().get();
         pairTitle.setText(String.format(Locale.UK, "%s and %s: match weight %+.2f, probability %.4f", p.a(), p.b(),
-                p.weight() == null ? 0 : p.weight(), p.probability() == null ? 0 : p.probability()));
+                p.weight() == null ? 0 : p.weight(), p.probability() == null ? 0 : p.probability())
+                + (w == null ? "" : "\n" + w.reason()));
         comparisonGrid.add(header(""), 0, 0);
         comparisonGrid.add(header("Record A"), 1, 0);
         comparisonGrid.add(header("Record B"), 2, 0);

@@ -294,6 +294,14 @@ public final class ReviewQueueViewModel {
             return new Waterfall(List.copyOf(steps), w, prob, run.thresholds().lowerWeight(), run.thresholds().upperWeight());
         }
 
+        /** Why the pair waits for the analyst rather than being linked or left apart, in a sentence. */
+        public String reason() {
+            return weight >= upper
+                    ? "Above the link threshold but held back: linking it would put records that contradict each other "
+                    + "into one person. Look at both persons before accepting."
+                    : "Between the two thresholds: the model is not sure enough to link it or to leave it apart.";
+        }
+
         /** The pair's weight and probability in words, e.g. "match weight +1.84, probability 0.7814". */
         public String text() {
             return String.format(Locale.UK, "match weight %+.2f, probability %.4f", weight, probability);
