@@ -70,7 +70,9 @@ public final class WorkbenchApp extends Application {
         views.put(Destination.DATA, Fxml.load(FxmlView.DATA, dataController));
         MatchController matchController = new MatchController(new MatchViewModel(session, runner));
         views.put(Destination.MATCH, Fxml.load(FxmlView.MATCH, matchController));
-        views.put(Destination.SCORES, Fxml.load(FxmlView.SCORES, new ScoresController(new ScoresViewModel(session, runner))));
+        ScoresViewModel scores = new ScoresViewModel(session, runner);
+        scores.shownProperty().bind(shell.currentProperty().isEqualTo(Destination.SCORES));
+        views.put(Destination.SCORES, Fxml.load(FxmlView.SCORES, new ScoresController(scores)));
         views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {

@@ -1,5 +1,6 @@
 package org.iomworkbench.ui.score;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -8,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -222,16 +224,43 @@ public final class ScoresViewModel {
     private boolean settling;
     /** While this view tells the others of its own saved run, which leaves the persons as they were. */
     private boolean announcing;
+    /** Whether the view is on screen: reading and estimating for a million persons waits until it is. */
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    /** What changed while the view was not shown: the workspace, or only its persons. */
+    private boolean workspaceChangedUnseen;
+    private boolean personsChangedUnseen;
 
     public ScoresViewModel(WorkspaceSession session, TaskRunner runner) {
         this.session = session;
         this.runner = runner;
         this.debouncer = new Debouncer(runner, RESCORE_DELAY);
-        session.workspaceProperty().addListener((o, a, ws) -> reload());
+        session.workspaceProperty().addListener((o, a, ws) -> {
+            if (shown.get()) {
+                reload();
+            } else {
+                workspaceChangedUnseen = true;
+            }
+        });
         // the persons changed (a load, a link, a review decision): read them again, keeping the analyst's parameters
         session.revision().addListener((o, a, b) -> {
-            if (!announcing) {
+            if (announcing) {
+                return;
+            }
+            if (shown.get()) {
                 read(keptParameters());
+            } else {
+                personsChangedUnseen = true;
+            }
+        });
+        shown.addListener((o, was, now) -> {
+            if (now && workspaceChangedUnseen) {
+                reload();
+            } else if (now && personsChangedUnseen) {
+                read(keptParameters());
+            }
+            if (now) {
+                workspaceChangedUnseen = false;
+                personsChangedUnseen = false;
             }
         });
         asAt.addListener((o, a, b) -> parametersChanged());
@@ -409,6 +438,11 @@ public final class ScoresViewModel {
     /** The latest request number handed out; a result is shown only when it answers this one. */
     long latestRequest() {
         return request;
+    }
+
+    /** Whether the view is on screen; while it is not, changes to the data are read when it is shown next. */
+    public BooleanProperty shownProperty() {
+        return shown;
     }
 
     /** Reads the latest snapshot's data again and scores them with fresh estimates at the default parameters. */

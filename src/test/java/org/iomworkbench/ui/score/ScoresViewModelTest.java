@@ -438,6 +438,31 @@ class ScoresViewModelTest {
     }
 
     @Test
+    void nothingIsReadWhileTheViewIsHiddenAndTheLatestChangeIsReadWhenItIsShown() {
+        WorkspaceSession session = new WorkspaceSession();
+        ScoresViewModel vm = new ScoresViewModel(session, SameThreadTaskRunner.immediate(errors));
+        vm.shownProperty().set(false);
+        session.open(ws);
+        session.changed();
+        assertThat(vm.readyProperty().get()).isFalse();
+        assertThat(vm.scoresProperty().get()).isNull();
+
+        vm.shownProperty().set(true);
+        assertThat(vm.readyProperty().get()).isTrue();
+        assertThat(vm.modelProperty().get()).isEqualTo(defaults);
+
+        // hidden again: a change of persons waits, then is read with the analyst's parameters
+        vm.halfLifeProperty().set(150);
+        Scores before = vm.scoresProperty().get();
+        vm.shownProperty().set(false);
+        session.changed();
+        assertThat(vm.scoresProperty().get()).isSameAs(before);
+        vm.shownProperty().set(true);
+        assertThat(vm.scoresProperty().get()).isNotSameAs(before);
+        assertThat(vm.scoresProperty().get().config().halfLifeDays()).isEqualTo(150);
+    }
+
+    @Test
     void aSnapshotNotLinkedSaysToRunMatchAndMergeFirst() {
         try (Workspace other = Workspace.open(dir.resolve("unlinked"))) {
             new ExtractLoader(other).load(extract, new GeneratorParameters().end, Progress.NONE, Cancellation.none());
