@@ -31,6 +31,7 @@ import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.ui.common.Appearance;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.Visibility;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -169,14 +170,11 @@ public final class DataController {
         chooseButton.disableProperty().bind(load.runningProperty());
         datePicker.disableProperty().bind(load.runningProperty());
         loadButton.disableProperty().bind(load.canLoadProperty().not());
-        progressBox.visibleProperty().bind(load.runningProperty());
-        progressBox.managedProperty().bind(load.runningProperty());
+        Visibility.showWhen(progressBox, load.runningProperty());
         progressBar.progressProperty().bind(load.progressProperty());
         progressLabel.textProperty().bind(load.progressMessageProperty());
         progressDetailLabel.textProperty().bind(load.progressDetailProperty());
-        noticeLabel.textProperty().bind(vm.noticeProperty());
-        noticeLabel.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
-        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        Visibility.showText(noticeLabel, vm.noticeProperty());
     }
 
     private void bindSnapshots() {
@@ -196,10 +194,8 @@ public final class DataController {
         });
         disposeButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
         sampleButton.disableProperty().bind(vm.busyProperty());
-        emptyState.visibleProperty().bind(vm.emptyProperty());
-        emptyState.managedProperty().bind(vm.emptyProperty());
-        detailPane.visibleProperty().bind(vm.selectedProperty().isNotNull());
-        detailPane.managedProperty().bind(detailPane.visibleProperty());
+        Visibility.showWhen(emptyState, vm.emptyProperty());
+        Visibility.showWhen(detailPane, vm.selectedProperty().isNotNull());
     }
 
     private void bindSummary() {

@@ -38,6 +38,7 @@ import org.iomworkbench.ui.common.Appearance;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
 import org.iomworkbench.ui.common.Shortcut;
+import org.iomworkbench.ui.common.Visibility;
 
 import java.util.List;
 import java.util.Locale;
@@ -208,15 +209,11 @@ public final class MatchController {
         linkButton.disableProperty().bind(vm.linkingProperty().or(vm.snapshotProperty().isNull())
                 .or(vm.queue().decidingProperty()).or(vm.persons().splittingProperty()));
         statusLabel.textProperty().bind(vm.statusProperty());
-        progressBox.visibleProperty().bind(vm.linkingProperty());
-        progressBox.managedProperty().bind(vm.linkingProperty());
+        Visibility.showWhen(progressBox, vm.linkingProperty());
         progressBar.progressProperty().bind(vm.progressProperty());
         progressLabel.textProperty().bind(vm.progressMessageProperty());
-        noticeLabel.textProperty().bind(vm.noticeProperty());
-        noticeLabel.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
-        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
-        runPane.visibleProperty().bind(vm.runProperty().isNotNull());
-        runPane.managedProperty().bind(runPane.visibleProperty());
+        Visibility.showText(noticeLabel, vm.noticeProperty());
+        Visibility.showWhen(runPane, vm.runProperty().isNotNull());
         recordsValue.textProperty().bind(run(r -> Format.count(r.records())));
         personsValue.textProperty().bind(run(r -> Format.count(r.persons())));
         comparedValue.textProperty().bind(run(r -> Format.count(r.pairsCompared())));
@@ -224,11 +221,8 @@ public final class MatchController {
         queuedValue.textProperty().bind(run(r -> Format.count(r.pairsQueued())));
         flaggedValue.textProperty().bind(run(r -> Format.count(r.clustersFlagged())));
         thresholdsLabel.textProperty().bind(run(MatchViewModel::factsText));
-        thresholdsLabel.visibleProperty().bind(vm.runProperty().isNotNull());
-        thresholdsLabel.managedProperty().bind(thresholdsLabel.visibleProperty());
-        cappedLabel.textProperty().bind(run(MatchViewModel::cappedText));
-        cappedLabel.visibleProperty().bind(cappedLabel.textProperty().isNotEmpty());
-        cappedLabel.managedProperty().bind(cappedLabel.visibleProperty());
+        Visibility.showWhen(thresholdsLabel, vm.runProperty().isNotNull());
+        Visibility.showText(cappedLabel, run(MatchViewModel::cappedText));
         tabs.disableProperty().bind(vm.runProperty().isNull());
     }
 
@@ -381,9 +375,7 @@ public final class MatchController {
                     + (r.dateOfBirth() == null ? "" : ", born " + r.dateOfBirth()) + " · "
                     + Format.plural(r.records(), "record", "records");
         }, p.clusterProperty()));
-        flagsLabel.textProperty().bind(p.flagsTextProperty());
-        flagsLabel.visibleProperty().bind(p.flagsTextProperty().isNotEmpty());
-        flagsLabel.managedProperty().bind(flagsLabel.visibleProperty());
+        Visibility.showText(flagsLabel, p.flagsTextProperty());
 
         recordsTable.setItems(p.records());
         rSplitColumn.setCellValueFactory(c -> {

@@ -24,6 +24,7 @@ import org.iomworkbench.core.score.Cutoffs;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.Visibility;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -150,9 +151,7 @@ public final class ScoresController {
     @FXML
     private void initialize() {
         statusLabel.textProperty().bind(vm.statusProperty());
-        noticeLabel.textProperty().bind(vm.noticeProperty());
-        noticeLabel.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
-        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        Visibility.showText(noticeLabel, vm.noticeProperty());
         body.disableProperty().bind(vm.readyProperty().not());
         body.visibleProperty().bind(vm.readyProperty());
 
@@ -233,8 +232,7 @@ public final class ScoresController {
         fitLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.fitMessageProperty().get().isEmpty() ? ""
                 : vm.fitMessageProperty().get() + " No weights were produced: you may pin them by value below.",
                 vm.fitMessageProperty()));
-        fitLabel.visibleProperty().bind(vm.fitMessageProperty().isNotEmpty());
-        fitLabel.managedProperty().bind(fitLabel.visibleProperty());
+        Visibility.showWhen(fitLabel, vm.fitMessageProperty().isNotEmpty());
         vm.fitMessageProperty().addListener((o, a, m) -> {
             if (!m.isEmpty()) {
                 tabs.getSelectionModel().select(weightsTab);
