@@ -1,5 +1,11 @@
 package org.iomworkbench;
 
+import org.iomworkbench.core.generate.ExtractGenerator;
+import org.iomworkbench.core.generate.GeneratorParameters;
+import org.iomworkbench.core.util.Cancellation;
+import org.iomworkbench.core.util.Progress;
+import org.iomworkbench.ui.common.SettingsStore;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +40,33 @@ public final class Fixtures {
                 }
             }
             return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Generates {@code persons} persons with {@code seed} (default window and error rates) into
+     * {@code dir} and returns the parameters, whose {@code end} is the extract date to load with.
+     */
+    public static GeneratorParameters generatedExtract(Path dir, int persons, long seed) {
+        GeneratorParameters g = new GeneratorParameters();
+        g.persons = persons;
+        g.seed = seed;
+        new ExtractGenerator(g, 2).generate(dir, Progress.NONE, Cancellation.none());
+        return g;
+    }
+
+    /**
+     * Points the app's settings at a fresh folder under {@code dir}, with a 1200 × 760 window, so a
+     * headless test neither reads nor changes the user's own settings.
+     */
+    public static void headlessSettings(Path dir) {
+        try {
+            Path settingsDir = dir.resolve("settings");
+            Files.createDirectories(settingsDir);
+            Files.writeString(settingsDir.resolve("settings.properties"), "window.width=1200\nwindow.height=760\n");
+            System.setProperty(SettingsStore.DIR_PROPERTY, settingsDir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

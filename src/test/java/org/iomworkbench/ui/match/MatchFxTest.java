@@ -1,11 +1,11 @@
 package org.iomworkbench.ui.match;
 
+import org.iomworkbench.Fixtures;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.iomworkbench.core.generate.ExtractGenerator;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.link.PairStatus;
@@ -28,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,16 +48,10 @@ class MatchFxTest extends FxRobot {
 
     @BeforeEach
     void prepare() throws Exception {
-        Path settingsDir = dir.resolve("settings");
-        Files.createDirectories(settingsDir);
-        Files.writeString(settingsDir.resolve("settings.properties"), "window.width=1200\nwindow.height=760\n");
-        System.setProperty(SettingsStore.DIR_PROPERTY, settingsDir.toString());
+        Fixtures.headlessSettings(dir);
         // a small generated extract, loaded before the app opens the workspace
-        GeneratorParameters g = new GeneratorParameters();
-        g.persons = 600;
-        g.seed = 11;
         Path extract = dir.resolve("extract");
-        new ExtractGenerator(g, 2).generate(extract, Progress.NONE, Cancellation.none());
+        GeneratorParameters g = Fixtures.generatedExtract(extract, 600, 11);
         workspace = dir.resolve("ws");
         try (Workspace ws = Workspace.open(workspace)) {
             new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none());

@@ -1,8 +1,8 @@
 package org.iomworkbench.ui.match;
 
+import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.audit.AuditEntry;
 import org.iomworkbench.core.audit.AuditTrail;
-import org.iomworkbench.core.generate.ExtractGenerator;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.core.link.ClusterView;
 import org.iomworkbench.core.link.Field;
@@ -55,11 +55,8 @@ class MatchViewModelTest {
 
     @BeforeAll
     void generate() {
-        GeneratorParameters g = new GeneratorParameters();
-        g.persons = 600;
-        g.seed = 11;
         extract = dir.resolve("extract");
-        new ExtractGenerator(g, 2).generate(extract, Progress.NONE, Cancellation.none());
+        Fixtures.generatedExtract(extract, 600, 11);
     }
 
     @BeforeEach

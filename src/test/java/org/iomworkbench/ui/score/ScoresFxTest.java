@@ -1,12 +1,12 @@
 package org.iomworkbench.ui.score;
 
+import org.iomworkbench.Fixtures;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.iomworkbench.core.generate.ExtractGenerator;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.core.link.LinkParameters;
 import org.iomworkbench.core.link.LinkRun;
@@ -30,7 +30,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -54,15 +53,9 @@ class ScoresFxTest extends FxRobot {
 
     @BeforeEach
     void prepare() throws Exception {
-        Path settingsDir = dir.resolve("settings");
-        Files.createDirectories(settingsDir);
-        Files.writeString(settingsDir.resolve("settings.properties"), "window.width=1200\nwindow.height=760\n");
-        System.setProperty(SettingsStore.DIR_PROPERTY, settingsDir.toString());
-        GeneratorParameters g = new GeneratorParameters();
-        g.persons = 600;
-        g.seed = 11;
+        Fixtures.headlessSettings(dir);
         Path extract = dir.resolve("extract");
-        new ExtractGenerator(g, 2).generate(extract, Progress.NONE, Cancellation.none());
+        GeneratorParameters g = Fixtures.generatedExtract(extract, 600, 11);
         workspace = dir.resolve("ws");
         try (Workspace ws = Workspace.open(workspace)) {
             Snapshot s = new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none()).snapshot();

@@ -1,6 +1,6 @@
 package org.iomworkbench.ui.score;
 
-import org.iomworkbench.core.generate.ExtractGenerator;
+import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.core.link.LinkParameters;
 import org.iomworkbench.core.link.LinkRun;
@@ -58,11 +58,8 @@ class ScoresViewModelTest {
 
     @BeforeAll
     void prepare() {
-        GeneratorParameters g = new GeneratorParameters();
-        g.persons = 800;
-        g.seed = 11;
         extract = dir.resolve("extract");
-        new ExtractGenerator(g, 2).generate(extract, Progress.NONE, Cancellation.none());
+        GeneratorParameters g = Fixtures.generatedExtract(extract, 800, 11);
         ws = Workspace.open(dir.resolve("ws"));
         snapshot = new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none()).snapshot();
         new LinkRun(ws, new LinkParameters()).run(snapshot, Progress.NONE, Cancellation.none());
