@@ -19,6 +19,8 @@ public final class BlockingRule {
         SURNAME(Field.SURNAME), SURNAME_CODE(Field.SURNAME), SURNAME_INITIAL(Field.SURNAME),
         FORENAME(Field.FORENAMES), FORENAME_CODE(Field.FORENAMES), FORENAME_INITIAL(Field.FORENAMES),
         NAMES_SORTED(Field.SURNAME, Field.FORENAMES),
+        /** The initials of surname and first forename as an unordered pair (so a swapped pair shares it). */
+        INITIALS_SORTED(Field.SURNAME, Field.FORENAMES),
         POSTCODE(Field.POSTCODE), SECTOR(Field.POSTCODE), DISTRICT(Field.POSTCODE), GENDER(Field.GENDER),
         /** Not a key: only pairs in which at least one record has no date of birth are compared. */
         DOB_MISSING(Field.DOB);
@@ -47,7 +49,7 @@ public final class BlockingRule {
             } catch (IllegalArgumentException e) {
                 throw new WorkbenchException("Unknown blocking rule part '" + p.strip() + "' in '" + text + "'.",
                         "Use parts among pnc, dob, dob_sorted, birth_year, birth_month_day, surname, surname_code, surname_initial, "
-                                + "forename, forename_code, forename_initial, names_sorted, postcode, sector, district, gender, "
+                                + "forename, forename_code, forename_initial, names_sorted, initials_sorted, postcode, sector, district, gender, "
                                 + "dob_missing.",
                         true);
             }
@@ -129,6 +131,14 @@ public final class BlockingRule {
                         return 0;
                     }
                     v = ((long) Math.min(s, f) << 32) | Math.max(s, f);
+                }
+                case INITIALS_SORTED -> {
+                    if (r.surname[i] == LinkRecords.NONE || r.forename1[i] == LinkRecords.NONE) {
+                        return 0;
+                    }
+                    char s = r.surnameInitial(i);
+                    char f = r.forenameInitial(i);
+                    v = ((long) Math.min(s, f) << 16) | Math.max(s, f);
                 }
                 case POSTCODE -> v = r.postcode[i];
                 case SECTOR -> v = r.sector[i];

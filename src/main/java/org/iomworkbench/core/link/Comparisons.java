@@ -40,7 +40,8 @@ final class Comparisons {
         }
         int fa = r.forename1[a];
         int fb = r.forename1[b];
-        if (fa != LinkRecords.NONE && fb != LinkRecords.NONE && close(x, fb) && close(fa, y)) {
+        if (fa != LinkRecords.NONE && fb != LinkRecords.NONE && swappedClose(x, r.surnameParts[a], fb)
+                && swappedClose(y, r.surnameParts[b], fa)) {
             return Field.SN_SWAPPED;
         }
         double s = jw(x, y);
@@ -151,6 +152,29 @@ final class Comparisons {
 
     private boolean close(int nameA, int nameB) {
         return nameA == nameB || jw(nameA, nameB) >= JW_HIGH;
+    }
+
+    /**
+     * Whether a surname (or one part of a hyphenated surname) is close to a forename written in
+     * its place: the same, a small typo apart, a common nickname of one another, or its initial.
+     */
+    private boolean swappedClose(int surname, int[] surnameParts, int forename) {
+        if (close(surname, forename) || Nicknames.share(r.nicknameGroups[surname], r.nicknameGroups[forename])) {
+            return true;
+        }
+        String sn = r.names.get(surname);
+        String fn = r.names.get(forename);
+        if ((sn.length() == 1 || fn.length() == 1) && sn.charAt(0) == fn.charAt(0)) {
+            return true; // an initial in place of the name
+        }
+        if (surnameParts != null) {
+            for (int part : surnameParts) {
+                if (close(part, forename)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private boolean phonetic(int x, int y) {

@@ -25,6 +25,8 @@ public final class LinkParameters {
             "pnc",
             "dob_sorted+surname_initial",
             "dob_sorted+forename_initial",
+            "dob_sorted+initials_sorted",
+            "surname_code+forename_initial+birth_year",
             "names_sorted+birth_year",
             "surname_code+forename_initial+birth_month_day",
             "names_sorted+district",
