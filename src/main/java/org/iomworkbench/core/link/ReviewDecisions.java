@@ -108,7 +108,11 @@ public final class ReviewDecisions {
                     }
                 } else {
                     boolean pnc = p.contributions().stream().anyMatch(k -> k.field() == Field.PNC && k.level() == Field.EXACT);
-                    PairStatus st = pnc ? PairStatus.LINKED : run.thresholds().status(p.weight());
+                    // withdrawing never makes a model link by itself (a link above the threshold may have been
+                    // held back by the guard against chaining): the pair waits for review again, and the next
+                    // link run settles it by the model
+                    PairStatus st = pnc ? PairStatus.LINKED
+                            : p.weight() >= run.thresholds().lowerWeight() ? PairStatus.QUEUED : PairStatus.REJECTED;
                     setStatus(c, s, a, b, st, pnc ? LinkBasis.PNC : LinkBasis.MODEL);
                 }
             }

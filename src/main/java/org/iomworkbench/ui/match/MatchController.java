@@ -30,6 +30,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.iomworkbench.core.link.LinkRunSummary;
 import org.iomworkbench.core.link.MatchModel;
+import org.iomworkbench.core.link.ReviewDecision;
 import org.iomworkbench.core.link.NominalRecord;
 import org.iomworkbench.core.link.PairView;
 import org.iomworkbench.core.link.PersonRow;
@@ -185,6 +186,26 @@ public final class MatchController {
     private TableColumn<MatchModel.LevelEstimate, String> mWeightColumn;
     @FXML
     private WeightHistogramChart histogram;
+    @FXML
+    private Tab decisionsTab;
+    @FXML
+    private Label decisionsLabel;
+    @FXML
+    private Button withdrawButton;
+    @FXML
+    private TableView<ReviewDecision> decisionsTable;
+    @FXML
+    private TableColumn<ReviewDecision, String> dWhenColumn;
+    @FXML
+    private TableColumn<ReviewDecision, String> dKindColumn;
+    @FXML
+    private TableColumn<ReviewDecision, String> dAColumn;
+    @FXML
+    private TableColumn<ReviewDecision, String> dBColumn;
+    @FXML
+    private TableColumn<ReviewDecision, String> dUserColumn;
+    @FXML
+    private TableColumn<ReviewDecision, String> dSnapshotColumn;
 
     public MatchController(MatchViewModel vm) {
         this.vm = vm;
@@ -196,6 +217,33 @@ public final class MatchController {
         bindQueue();
         bindPersons();
         bindModel();
+        bindDecisions();
+    }
+
+    private void bindDecisions() {
+        DecisionsViewModel d = vm.decisions();
+        decisionsTable.setItems(d.decisions());
+        Columns.text(dWhenColumn, ReviewDecision::decidedAt);
+        Columns.text(dKindColumn, r -> r.kind() == ReviewDecision.Kind.ACCEPT ? "Same person" : "Different people");
+        Columns.text(dAColumn, r -> r.a().toString());
+        Columns.text(dBColumn, r -> r.b().toString());
+        Columns.text(dUserColumn, ReviewDecision::user);
+        Columns.text(dSnapshotColumn, r -> Integer.toString(r.snapshotId()));
+        decisionsLabel.textProperty().bind(d.summaryProperty());
+        decisionsTab.textProperty().bind(Bindings.createStringBinding(
+                () -> "Decisions (" + Format.count(d.decisions().size()) + ")", d.decisions()));
+        decisionsTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> d.selectedProperty().set(r));
+        d.selectedProperty().addListener((o, a, r) -> {
+            if (r == null) {
+                decisionsTable.getSelectionModel().clearSelection();
+            }
+        });
+        withdrawButton.disableProperty().bind(d.canWithdrawProperty().not().or(vm.linkingProperty()));
+    }
+
+    @FXML
+    private void withdraw() {
+        vm.decisions().withdraw();
     }
 
     private void bindRun() {

@@ -55,6 +55,7 @@ public final class MatchViewModel {
     private final ReviewQueueViewModel queue;
     private final PersonsViewModel persons;
     private final ModelViewModel model;
+    private final DecisionsViewModel decisions;
     private BackgroundTask<LinkRunSummary> linkTask;
     private long request;
 
@@ -64,6 +65,7 @@ public final class MatchViewModel {
         this.queue = new ReviewQueueViewModel(session, runner, db, this::decided);
         this.persons = new PersonsViewModel(session, runner, db, this::decided);
         this.model = new ModelViewModel();
+        this.decisions = new DecisionsViewModel(session, runner, db, this::decided);
         status = Bindings.createStringBinding(this::describeStatus, session.workspaceProperty(), listed, snapshot, run,
                 runRead, linking);
         session.workspaceProperty().addListener((o, a, ws) -> {
@@ -87,6 +89,11 @@ public final class MatchViewModel {
 
     public ModelViewModel model() {
         return model;
+    }
+
+    /** The analyst's stored decisions, and withdrawing one. */
+    public DecisionsViewModel decisions() {
+        return decisions;
     }
 
     public ObservableList<Snapshot> snapshots() {
@@ -183,6 +190,7 @@ public final class MatchViewModel {
         model.show(r);
         queue.show(r == null ? null : s, r);
         persons.show(r == null ? null : s, r);
+        decisions.show(r == null ? null : s);
     }
 
     /** Links the chosen snapshot in the background, replacing its earlier results; review decisions are kept and applied. */
@@ -244,10 +252,16 @@ public final class MatchViewModel {
     /** A decision changed the persons: the other places read them again, and the audit view learns of it. */
     private void decided(ReviewDecisionMade made) {
         notice.set(made.description());
-        if (made.fromQueue()) {
-            persons.search();
-        } else {
-            queue.reload();
+        switch (made.origin()) {
+            case QUEUE -> persons.search();
+            case PERSONS -> queue.reload();
+            case DECISIONS -> {
+                queue.reload();
+                persons.search();
+            }
+        }
+        if (made.origin() != Origin.DECISIONS) {
+            decisions.reload();
         }
         session.changed();
     }
@@ -326,8 +340,11 @@ public final class MatchViewModel {
      * A review decision was stored.
      *
      * @param description what was decided and what it did, for the analyst
-     * @param fromQueue   made in the review queue (else in the persons view)
+     * @param origin      where it was made: the review queue, the persons view or the decisions list
      */
-    record ReviewDecisionMade(String description, boolean fromQueue) {
+    record ReviewDecisionMade(String description, Origin origin) {
     }
+
+    /** Where the analyst made a review decision. */
+    enum Origin { QUEUE, PERSONS, DECISIONS }
 }

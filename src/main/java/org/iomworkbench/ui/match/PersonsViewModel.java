@@ -305,7 +305,7 @@ public final class PersonsViewModel {
                     decided.accept(new MatchViewModel.ReviewDecisionMade("Split: "
                             + part.stream().map(RecordKey::toString).collect(Collectors.joining(", ")) + " split off "
                             + personId + "; now " + rows.stream().map(PersonRow::personId).collect(Collectors.joining(" and "))
-                            + ". The decision is stored and audited, and every later run keeps it.", false));
+                            + ". The decision is stored and audited, and every later run keeps it.", MatchViewModel.Origin.PERSONS));
                 })
                 .onFailure(e -> splitting.set(false)));
     }

@@ -201,7 +201,7 @@ public final class ReviewQueueViewModel {
                         // the pair has left the queue: the one that took its place is next
                         showPage(d.page(), at);
                     }
-                    decided.accept(new MatchViewModel.ReviewDecisionMade(describe(accept, p, d.persons()), true));
+                    decided.accept(new MatchViewModel.ReviewDecisionMade(describe(accept, p, d.persons()), MatchViewModel.Origin.QUEUE));
                 })
                 .onFailure(e -> deciding.set(false)));
     }

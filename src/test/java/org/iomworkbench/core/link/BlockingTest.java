@@ -31,6 +31,27 @@ class BlockingTest {
     }
 
     @Test
+    void initialsSortedBringsTogetherRecordsWithSurnameAndForenameSwapped() {
+        LocalDate d = LocalDate.of(1992, 11, 11);
+        LinkRecords r = LinkRecords.builder()
+                .add("CRIMES", "a", "James", "Tunrer Lee", d, "M", null, null, null)
+                .add("CUSTODY", "b", "Turner", "James Lee", d, "M", null, null, null)
+                .add("DIP", "c", "Turner", "Kevin", d, "M", null, null, null)
+                .build();
+        List<long[]> pairs = new ArrayList<>();
+        Blocking.run(r, List.of(BlockingRule.parse("dob_sorted+initials_sorted")), 600, 1,
+                chunk -> (a, b, rule) -> {
+                    synchronized (pairs) {
+                        pairs.add(new long[]{Math.min(a, b), Math.max(a, b)});
+                    }
+                }, Progress.NONE, Cancellation.none());
+        int a = r.indexOf(new RecordKey("CRIMES", "a"));
+        int b = r.indexOf(new RecordKey("CUSTODY", "b"));
+        assertThat(pairs).hasSize(1);
+        assertThat(pairs.get(0)).containsExactlyInAnyOrder(a, b);
+    }
+
+    @Test
     void theCapCountsTheAdmittedPairs() {
         LinkRecords.Builder b = LinkRecords.builder();
         for (int i = 0; i < 30; i++) {

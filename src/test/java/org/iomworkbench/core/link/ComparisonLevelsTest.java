@@ -67,6 +67,21 @@ class ComparisonLevelsTest {
     }
 
     @Test
+    void aSwapIsRecognisedThroughANicknameAnInitialOrOnePartOfADoubleSurname() {
+        // "Chris Mitchell" written surname-first as "Mitchell, Christopher" the other way round
+        int[] nickname = levels("Mitchell", "Chris", D, "M", null, null, "Christopher", "Mitchell", D, "M", null, null);
+        assertThat(name(Field.SURNAME, nickname[Field.SURNAME.ordinal()])).isEqualTo("swapped with forename");
+        int[] initial = levels("S", "Thompson", D, "M", null, null, "Thompson", "Samuel", D, "M", null, null);
+        assertThat(name(Field.SURNAME, initial[Field.SURNAME.ordinal()])).isEqualTo("swapped with forename");
+        int[] part = levels("Clarke-Smith", "James Christopher", D, "M", null, null, "James", "Clarke Christopher", D, "M",
+                null, null);
+        assertThat(name(Field.SURNAME, part[Field.SURNAME.ordinal()])).isEqualTo("swapped with forename");
+        // two initials alone are not a swap of different names
+        int[] different = levels("Smith", "John", D, "M", null, null, "Jones", "Sarah", D, "M", null, null);
+        assertThat(name(Field.SURNAME, different[Field.SURNAME.ordinal()])).isEqualTo("different");
+    }
+
+    @Test
     void forenameLevels() {
         assertThat(name(Field.FORENAMES, forenames("John Paul", "JOHN PAUL"))).isEqualTo("exact");
         assertThat(name(Field.FORENAMES, forenames("John Paul", "John"))).isEqualTo("first forename exact");

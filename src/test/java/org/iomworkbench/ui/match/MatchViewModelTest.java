@@ -202,6 +202,35 @@ class MatchViewModelTest {
     }
 
     @Test
+    void withdrawingADecisionPutsThePairBackInTheQueueAndAuditsIt() throws Exception {
+        vm.link();
+        ReviewQueueViewModel q = vm.queue();
+        DecisionsViewModel d = vm.decisions();
+        long before = q.queuedProperty().get();
+        PairView first = q.pairs().get(0);
+        assertThat(d.decisions()).isEmpty();
+        assertThat(d.summaryProperty().get()).startsWith("No decisions are stored");
+
+        q.accept();
+        assertThat(d.decisions()).singleElement().satisfies(r -> assertThat(r.a()).isEqualTo(first.a()));
+        assertThat(d.canWithdrawProperty().get()).isFalse();
+
+        d.selectedProperty().set(d.decisions().get(0));
+        assertThat(d.canWithdrawProperty().get()).isTrue();
+        d.withdraw();
+
+        assertThat(d.decisions()).isEmpty();
+        assertThat(new ReviewDecisions(ws).list()).isEmpty();
+        // the pair waits for review again (withdrawing never links by itself), and the audit trail says what was withdrawn
+        assertThat(q.queuedProperty().get()).isEqualTo(before);
+        PairView stored = new LinkStore(ws).pair(snapshot, first.a(), first.b()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(PairStatus.QUEUED);
+        assertThat(auditActions()).contains("review.withdrawn");
+        assertThat(lastAudit().details()).contains(first.a().sourcePersonId());
+        assertThat(vm.noticeProperty().get()).startsWith("Withdrawn: the decision that " + first.a());
+    }
+
+    @Test
     void personsListTheFlaggedFirstFindByRecordIdAndSplitIntoANewPerson() throws Exception {
         vm.link();
         PersonsViewModel p = vm.persons();
