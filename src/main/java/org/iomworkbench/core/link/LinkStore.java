@@ -77,31 +77,119 @@ public final class LinkStore {
                     + "source_b VARCHAR NOT NULL, id_b VARCHAR NOT NULL, decision VARCHAR(8) NOT NULL, "
                     + "decided_at VARCHAR NOT NULL, os_user VARCHAR NOT NULL, snapshot_id INT NOT NULL, "
                     + "PRIMARY KEY(source_a, id_a, source_b, id_b))");
+            // a committed run whose new result tables have not yet replaced the old ones (see write)
+            st.execute("CREATE TABLE IF NOT EXISTS LINK_SWAP(snapshot_id INT PRIMARY KEY, run_id INT NOT NULL)");
         }
         c.commit();
     }
 
     static void ensureSnapshotTables(Connection c, String schema) throws SQLException {
         ensureCatalogue(c);
+        finishOrDropStaged(c, schema);
+        createResultTables(c, schema, "", true);
+    }
+
+    /** The three result tables with the given name suffix; their secondary indexes only when asked. */
+    private static void createResultTables(Connection c, String schema, String suffix, boolean indexes) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".PERSON(person_id VARCHAR(17) PRIMARY KEY, surname VARCHAR, "
+            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".PERSON" + suffix + "(person_id VARCHAR(17) PRIMARY KEY, surname VARCHAR, "
                     + "forenames VARCHAR, date_of_birth DATE, gender VARCHAR(1) NOT NULL, ethnicity VARCHAR, "
                     + "records INT NOT NULL, flags VARCHAR NOT NULL)");
-            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".PERSON_RECORD(source VARCHAR NOT NULL, "
+            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".PERSON_RECORD" + suffix + "(source VARCHAR NOT NULL, "
                     + "source_person_id VARCHAR NOT NULL, row_no BIGINT NOT NULL, person_id VARCHAR(17) NOT NULL, "
                     + "PRIMARY KEY(source, source_person_id))");
-            st.execute("CREATE INDEX IF NOT EXISTS " + schema + ".PERSON_RECORD_PERSON ON " + schema + ".PERSON_RECORD(person_id)");
-            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".LINK_PAIR(source_a VARCHAR NOT NULL, id_a VARCHAR NOT NULL, "
+            st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".LINK_PAIR" + suffix + "(source_a VARCHAR NOT NULL, id_a VARCHAR NOT NULL, "
                     + "row_a BIGINT NOT NULL, source_b VARCHAR NOT NULL, id_b VARCHAR NOT NULL, row_b BIGINT NOT NULL, "
                     + "weight DOUBLE, probability DOUBLE, pattern INT, w_surname DOUBLE, w_forenames DOUBLE, w_dob DOUBLE, "
                     + "w_gender DOUBLE, w_postcode DOUBLE, w_pnc DOUBLE, rule_no INT NOT NULL, status VARCHAR(8) NOT NULL, "
                     + "basis VARCHAR(8) NOT NULL, person_a VARCHAR(17), person_b VARCHAR(17), w_source DOUBLE, "
                     + "PRIMARY KEY(source_a, id_a, source_b, id_b))");
-            st.execute("ALTER TABLE " + schema + ".LINK_PAIR ADD COLUMN IF NOT EXISTS w_source DOUBLE");
-            st.execute("CREATE INDEX IF NOT EXISTS " + schema + ".LINK_PAIR_STATUS ON " + schema + ".LINK_PAIR(status, weight)");
-            st.execute("CREATE INDEX IF NOT EXISTS " + schema + ".LINK_PAIR_B ON " + schema + ".LINK_PAIR(source_b, id_b)");
-            st.execute("CREATE INDEX IF NOT EXISTS " + schema + ".LINK_PAIR_PA ON " + schema + ".LINK_PAIR(person_a)");
-            st.execute("CREATE INDEX IF NOT EXISTS " + schema + ".LINK_PAIR_PB ON " + schema + ".LINK_PAIR(person_b)");
+            st.execute("ALTER TABLE " + schema + ".LINK_PAIR" + suffix + " ADD COLUMN IF NOT EXISTS w_source DOUBLE");
+            if (indexes) {
+                createIndexes(st, schema, suffix);
+            }
+        }
+        c.commit();
+    }
+
+    private static final String[][] INDEXES = {
+            {"PERSON_RECORD_PERSON", "PERSON_RECORD", "person_id"},
+            {"LINK_PAIR_STATUS", "LINK_PAIR", "status, weight"},
+            {"LINK_PAIR_B", "LINK_PAIR", "source_b, id_b"},
+            {"LINK_PAIR_PA", "LINK_PAIR", "person_a"},
+            {"LINK_PAIR_PB", "LINK_PAIR", "person_b"}};
+
+    private static void createIndexes(Statement st, String schema, String suffix) throws SQLException {
+        for (String[] ix : INDEXES) {
+            st.execute("CREATE INDEX IF NOT EXISTS " + schema + "." + ix[0] + suffix + " ON " + schema + "." + ix[1] + suffix
+                    + "(" + ix[2] + ")");
+        }
+    }
+
+    private static boolean tableExists(Connection c, String schema, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static final String STAGED = "_NEXT";
+
+    private static boolean swapPending(Connection c, int snapshotId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM LINK_SWAP WHERE snapshot_id = ?")) {
+            ps.setInt(1, snapshotId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    /**
+     * A run writes its results into staging tables first (committed in pieces, so that no single
+     * transaction holds a million rows), then records the run, its audit entry and a swap marker in
+     * one transaction, and only then replaces the result tables with the staging tables. If the
+     * process stops after that transaction, the marker finishes the swap when the snapshot is next
+     * read; if it stops before, the staging tables are dropped and the previous results stand.
+     */
+    static void finishOrDropStaged(Connection c, String schema) throws SQLException {
+        int snapshotId = Integer.parseInt(schema.substring(schema.lastIndexOf('_') + 1));
+        boolean marked = swapPending(c, snapshotId);
+        try (Statement st = c.createStatement()) {
+            if (marked) {
+                for (String t : new String[]{"PERSON", "PERSON_RECORD", "LINK_PAIR"}) {
+                    if (tableExists(c, schema, t + STAGED)) {
+                        st.execute("DROP TABLE IF EXISTS " + schema + "." + t);
+                        st.execute("ALTER TABLE " + schema + "." + t + STAGED + " RENAME TO " + schema + "." + t);
+                    }
+                }
+                for (String[] ix : INDEXES) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES "
+                            + "WHERE INDEX_SCHEMA = ? AND INDEX_NAME = ?")) {
+                        ps.setString(1, schema);
+                        ps.setString(2, ix[0] + STAGED);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            if (rs.getInt(1) > 0) {
+                                st.execute("ALTER INDEX " + schema + "." + ix[0] + STAGED + " RENAME TO " + schema + "." + ix[0]);
+                            }
+                        }
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM LINK_SWAP WHERE snapshot_id = ?")) {
+                    ps.setInt(1, snapshotId);
+                    ps.executeUpdate();
+                }
+            } else {
+                for (String t : new String[]{"PERSON", "PERSON_RECORD", "LINK_PAIR"}) {
+                    st.execute("DROP TABLE IF EXISTS " + schema + "." + t + STAGED);
+                }
+            }
         }
         c.commit();
     }
@@ -122,17 +210,15 @@ public final class LinkStore {
     /** Replaces the snapshot's results with the run's and records the run, with its audit entry, in one transaction. */
     static LinkRunSummary write(Connection c, Snapshot s, RunOutput o) throws SQLException {
         String schema = s.schema();
+        String next = STAGED;
         try {
             long td = System.nanoTime();
-            try (Statement st = c.createStatement()) {
-                st.executeUpdate("DELETE FROM " + schema + ".LINK_PAIR");
-                st.executeUpdate("DELETE FROM " + schema + ".PERSON_RECORD");
-                st.executeUpdate("DELETE FROM " + schema + ".PERSON");
-            }
+            finishOrDropStaged(c, schema);
+            createResultTables(c, schema, next, false);
             LinkRecords r = o.records;
             long t0 = System.nanoTime();
-            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON(person_id, surname, forenames, "
-                    + "date_of_birth, gender, ethnicity, records, flags) VALUES (?,?,?,?,?,?,?,?)", 8)) {
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON" + next + "(person_id, surname, forenames, "
+                    + "date_of_birth, gender, ethnicity, records, flags) VALUES (?,?,?,?,?,?,?,?)", 8, true)) {
                 // in key order: each insert then lands at the end of the primary key's B-tree
                 List<RunOutput.Person> byId = new ArrayList<>(o.persons);
                 byId.sort(java.util.Comparator.comparing(RunOutput.Person::personId));
@@ -143,16 +229,16 @@ public final class LinkStore {
                 }
             }
             long t1 = System.nanoTime();
-            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON_RECORD(source, source_person_id, "
-                    + "row_no, person_id) VALUES (?,?,?,?)", 4)) {
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON_RECORD" + next + "(source, source_person_id, "
+                    + "row_no, person_id) VALUES (?,?,?,?)", 4, true)) {
                 for (int i = 0; i < r.n; i++) {
                     ins.add(r.source[i], r.sourceId[i], r.rowNo[i], o.personId[o.root[i]]);
                 }
             }
             double[] contrib = new double[Field.COUNT];
             long t2 = System.nanoTime();
-            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".LINK_PAIR(" + PAIR_COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 21)) {
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".LINK_PAIR" + next + "(" + PAIR_COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 21, true)) {
                 // in key order (records are in key order, so by record index)
                 Integer[] idx = new Integer[o.pairs];
                 for (int k = 0; k < o.pairs; k++) {
@@ -176,10 +262,16 @@ public final class LinkStore {
                 }
             }
             long t3 = System.nanoTime();
-            LOG.info("Cleared the previous results in {} s", String.format("%.1f", (t0 - td) / 1e9));
-            LOG.info("Wrote {} persons in {} s, {} person records in {} s, {} pairs in {} s", o.persons.size(),
-                    String.format("%.1f", (t1 - t0) / 1e9), r.n, String.format("%.1f", (t2 - t1) / 1e9), o.pairs,
-                    String.format("%.1f", (t3 - t2) / 1e9));
+            try (Statement st = c.createStatement()) {
+                createIndexes(st, schema, next);
+            }
+            c.commit();
+            long t4 = System.nanoTime();
+            LOG.info("Prepared the staging tables in {} s", String.format("%.1f", (t0 - td) / 1e9));
+            LOG.info("Wrote {} persons in {} s, {} person records in {} s, {} pairs in {} s, indexes in {} s",
+                    o.persons.size(), String.format("%.1f", (t1 - t0) / 1e9), r.n, String.format("%.1f", (t2 - t1) / 1e9),
+                    o.pairs, String.format("%.1f", (t3 - t2) / 1e9), String.format("%.1f", (t4 - t3) / 1e9));
+            t3 = t4;
             int runId;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(run_id), 0) + 1 FROM LINK_RUN")) {
                 rs.next();
@@ -229,13 +321,26 @@ public final class LinkStore {
                     "records", r.n, "persons", o.persons.size(), "pairs_compared", o.pairsCompared,
                     "pairs_linked", linked, "pairs_queued", o.queued, "clusters_flagged", o.flagged,
                     "parameters_sha256", Hashing.sha256(parameters), "model_sha256", Hashing.sha256(model)));
+            try (PreparedStatement ps = c.prepareStatement("MERGE INTO LINK_SWAP(snapshot_id, run_id) KEY(snapshot_id) VALUES (?, ?)")) {
+                ps.setInt(1, s.id());
+                ps.setInt(2, runId);
+                ps.executeUpdate();
+            }
             c.commit();
-            LOG.info("Committed the run in {} s", String.format("%.1f", (System.nanoTime() - t3) / 1e9));
+            // the run is recorded: the staging tables now replace the results (finished on the next read if
+            // the process stops here)
+            finishOrDropStaged(c, schema);
+            LOG.info("Committed the run and replaced the results in {} s", String.format("%.1f", (System.nanoTime() - t3) / 1e9));
             return new LinkRunSummary(runId, s.id(), o.startedAt, o.seconds, r.n, o.persons.size(), o.pairsCompared, linked,
                     o.linkedByModel, o.linkedByPnc, o.linkedByAnalyst, o.queued, o.rejected, o.flagged, o.thresholds,
                     o.model, o.histogram, o.blocking, o.training, parameters);
         } catch (SQLException | RuntimeException e) {
             c.rollback();
+            try {
+                finishOrDropStaged(c, schema);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
             throw e;
         }
     }
@@ -267,10 +372,13 @@ public final class LinkStore {
     /** The snapshot's current link run, or empty when it has not been linked. */
     public Optional<LinkRunSummary> latestRun(Snapshot s) {
         return read(c -> {
+            ensureCatalogue(c);
+            if (swapPending(c, s.id())) {
+                finishOrDropStaged(c, s.schema());
+            }
             if (!hasResults(c, s.schema())) {
                 return Optional.empty();
             }
-            ensureCatalogue(c);
             try (PreparedStatement ps = c.prepareStatement("SELECT run_id, started_at, seconds, records, persons, "
                     + "pairs_compared, pairs_linked, linked_model, linked_pnc, linked_analyst, pairs_queued, pairs_rejected, "
                     + "clusters_flagged, lower_probability, upper_probability, lower_weight, upper_weight, parameters, model, "
@@ -574,8 +682,16 @@ public final class LinkStore {
         private final Object[] buffer;
         private int rows;
         private int batched;
+        private int batches;
+        private final Connection connection;
 
         RowInserter(Connection c, String singleRowSql, int columns) throws SQLException {
+            this(c, singleRowSql, columns, false);
+        }
+
+        /** @param commitAsItGoes commit after every few thousand rows (for staging tables nobody reads yet) */
+        RowInserter(Connection c, String singleRowSql, int columns, boolean commitAsItGoes) throws SQLException {
+            this.connection = commitAsItGoes ? c : null;
             this.columns = columns;
             this.buffer = new Object[ROWS * columns];
             this.single = c.prepareStatement(singleRowSql);
@@ -599,6 +715,9 @@ public final class LinkStore {
                 if (++batched == 32) {
                     multi.executeBatch();
                     batched = 0;
+                    if (connection != null && ++batches % 16 == 0) {
+                        connection.commit(); // every 32,768 rows
+                    }
                 }
             }
         }
