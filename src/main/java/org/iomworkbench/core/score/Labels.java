@@ -60,8 +60,13 @@ public final class Labels {
 
     /** Labels for everyone at {@code cfg.asAt()}; {@code scores} must be {@link Scorer#score(ScoreData, ScoringConfig)} of the same configuration. */
     public static Labels compute(ScoreData d, ScoringConfig cfg, Scores scores) {
+        return compute(d, cfg, scores, FOLLOW_UP_DAYS);
+    }
+
+    /** As {@link #compute(ScoreData, ScoringConfig, Scores)} with a follow-up of {@code horizonDays} instead of 365. */
+    public static Labels compute(ScoreData d, ScoringConfig cfg, Scores scores, int horizonDays) {
         int t = (int) cfg.asAt().toEpochDay();
-        int last = t + FOLLOW_UP_DAYS;
+        int last = t + horizonDays;
         boolean complete = d.offDate.length > 0 && last <= d.endOfData;
         Labels out = new Labels(d.persons, complete);
         double hl = cfg.halfLifeDays();

@@ -162,6 +162,79 @@ public final class ScoreData {
         return out;
     }
 
+    // ------------------------------------------------------------------ the layout, read-only, for the models
+
+    /** First offence index of person {@code p}; the person's offences are {@code [offenceFrom(p), offenceFrom(p + 1))}, by date. */
+    public int offenceFrom(int p) {
+        return offStart[p];
+    }
+
+    /** Epoch day of offence {@code i}. */
+    public int offenceDay(int i) {
+        return offDate[i];
+    }
+
+    /** {@code h = log10(1 + harm days)} of offence {@code i}. */
+    public double offenceH(int i) {
+        return offH[i];
+    }
+
+    public boolean offenceAlcohol(int i) {
+        return offAlcohol[i] != 0;
+    }
+
+    /** The crime group of offence {@code i}. */
+    public String offenceGroup(int i) {
+        return codeGroup[offCode[i]];
+    }
+
+    /** First drug test of person {@code p}; tests are {@code [testFrom(p), testFrom(p + 1))}. */
+    public int testFrom(int p) {
+        return testStart[p];
+    }
+
+    public int testDay(int k) {
+        return testDate[k];
+    }
+
+    /** The positive results of test {@code k} as bits {@link #OPIATES} and {@link #COCAINE}. */
+    public byte testKind(int k) {
+        return testKind[k];
+    }
+
+    /** First alcohol-dependency marker of person {@code p}; markers are {@code [markerIndexFrom(p), markerIndexFrom(p + 1))}. */
+    public int markerIndexFrom(int p) {
+        return markerStart[p];
+    }
+
+    public int markerStartDay(int k) {
+        return markerFrom[k];
+    }
+
+    /** The marker's end day, or {@link #OPEN}. */
+    public int markerEndDay(int k) {
+        return markerTo[k];
+    }
+
+    /** First prison stay of person {@code p}; stays are {@code [prisonFrom(p), prisonFrom(p + 1))}. */
+    public int prisonFrom(int p) {
+        return prisonStart[p];
+    }
+
+    public int prisonEntryDay(int k) {
+        return prisonEntry[k];
+    }
+
+    /** The release day, or {@link #OPEN} while still in prison. */
+    public int prisonReleaseDay(int k) {
+        return prisonRelease[k];
+    }
+
+    /** The crime groups of the harm index, sorted. */
+    public java.util.List<String> crimeGroups() {
+        return java.util.Arrays.stream(codeGroup).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    }
+
     /** SHA-256 over the harm index rows (code, crime group, harm days) in code order. */
     public String harmIndexVersion() {
         return harmIndexVersion;

@@ -82,4 +82,31 @@ public record ScoringConfig(int snapshotId, String snapshotFingerprint, String h
         m.put("cutoffs_source", cutoffsSource == null ? null : cutoffsSource.name());
         return m;
     }
+
+    /** The configuration back from {@link #toJson()} (as stored with a run, e.g. a model run's frozen configuration). */
+    @SuppressWarnings("unchecked")
+    public static ScoringConfig fromJson(Map<String, Object> m) {
+        Map<String, Object> w = (Map<String, Object>) m.get("weights");
+        double[] weights = new double[Weights.KEYS.size()];
+        for (int k = 0; k < weights.length; k++) {
+            weights[k] = ((Number) w.get(Weights.KEYS.get(k))).doubleValue();
+        }
+        java.util.List<Object> cut = (java.util.List<Object>) m.get("cutoffs");
+        Cutoffs cutoffs = null;
+        if (cut != null) {
+            double[] c = new double[cut.size()];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = ((Number) cut.get(k)).doubleValue();
+            }
+            cutoffs = new Cutoffs(c[0], c[1], c[2], c[3]);
+        }
+        Object cal = m.get("calibration_date");
+        Object cs = m.get("cutoffs_source");
+        return new ScoringConfig(((Number) m.get("snapshot")).intValue(), (String) m.get("snapshot_fingerprint"),
+                (String) m.get("harm_index_sha256"), LocalDate.parse((String) m.get("as_at")),
+                ((Number) m.get("half_life_days")).doubleValue(), ((Number) m.get("lookback_days")).intValue(),
+                ((Number) m.get("window_days")).intValue(), cal == null ? null : LocalDate.parse(cal.toString()),
+                Weights.of(weights), WeightsSource.valueOf((String) m.get("weights_source")), cutoffs,
+                cs == null ? null : CutoffsSource.valueOf(cs.toString()));
+    }
 }

@@ -1,0 +1,225 @@
+package org.iomworkbench.core.model;
+
+import smile.base.cart.SplitRule;
+import smile.classification.GradientTreeBoost;
+import smile.classification.LogisticRegression;
+import smile.classification.RandomForest;
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
+import smile.data.vector.IntVector;
+import smile.math.MathEx;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.LongStream;
+
+/**
+ * A fitted Smile model with what it needs to score new rows: the standardisation (logistic
+ * regression), the input names (tree models read a data frame), and for a multi-class model the
+ * crime group of each of its classes. Serialisable as a whole: stored as a file with the run.
+ */
+final class FittedModel implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    static final String LOGISTIC = "logistic_regression";
+    static final String FOREST = "random_forest";
+    static final String BOOSTING = "gradient_boosting";
+    static final String MULTINOMIAL = "multinomial_logistic_regression";
+
+    final String kind;
+    final Object model;
+    final double[] mean;
+    final double[] sd;
+    final String[] names;
+    /** Multi-class: the crime-group index of each class of the model; binary: null. */
+    final int[] classes;
+    final Map<String, Object> parameters;
+
+    private FittedModel(String kind, Object model, Standardizer z, String[] names, int[] classes,
+                        Map<String, Object> parameters) {
+        this.kind = kind;
+        this.model = model;
+        this.mean = z == null ? null : z.mean;
+        this.sd = z == null ? null : z.sd;
+        this.names = names;
+        this.classes = classes;
+        this.parameters = parameters;
+    }
+
+    // ------------------------------------------------------------------ binary
+
+    static FittedModel logistic(double[][] x, boolean[] y, double lambda) {
+        Standardizer z = Standardizer.fit(x);
+        LogisticRegression.Binomial m = LogisticRegression.binomial(z.apply(x), ints(y), lambda, 1e-6, 500);
+        return new FittedModel(LOGISTIC, m, z, null, null, params("lambda", lambda));
+    }
+
+    /**
+     * Random forest. Smile's class weights made the trees degenerate at a few percent positives
+     * (every tree a single leaf: tried), so, as for boosting, the positives are repeated so that
+     * the two classes weigh alike; calibration on the validation year puts the probabilities right.
+     */
+    static FittedModel forest(double[][] x, boolean[] y, String[] names, int trees, int nodeSize, int maxNodes, long seed) {
+        Balanced b = Balanced.of(x, y);
+        DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
+        int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
+        RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
+                null, LongStream.range(0, trees).map(k -> seed * 31 + k));
+        return new FittedModel(FOREST, m, null, names, null,
+                params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes, "positive_copies", b.copies));
+    }
+
+    /** The rows with each positive repeated {@code copies} times (about as many as the negatives outnumber them). */
+    record Balanced(double[][] x, int[] y, int copies) {
+        static Balanced of(double[][] x, boolean[] y) {
+            long pos = 0;
+            for (boolean v : y) {
+                if (v) {
+                    pos++;
+                }
+            }
+            int w = (int) Math.max(1, Math.round((double) (y.length - pos) / Math.max(1, pos)));
+            int n = (int) (y.length + pos * (w - 1));
+            double[][] xx = new double[n][];
+            int[] yy = new int[n];
+            int k = 0;
+            for (int i = 0; i < y.length; i++) {
+                int copies = y[i] ? w : 1;
+                for (int c = 0; c < copies; c++) {
+                    xx[k] = x[i];
+                    yy[k++] = y[i] ? 1 : 0;
+                }
+            }
+            return new Balanced(xx, yy, w);
+        }
+    }
+
+    /**
+     * Gradient boosting has no class weights in Smile: the positives are repeated so the two
+     * classes weigh alike (calibration on the validation year puts the probabilities right).
+     */
+    static FittedModel boosting(double[][] x, boolean[] y, String[] names, int trees, int maxNodes, double shrinkage,
+                                double subsample, long seed) {
+        Balanced b = Balanced.of(x, y);
+        DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
+        MathEx.setSeed(seed);
+        GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), df, trees, 20, maxNodes, 5, shrinkage, subsample);
+        return new FittedModel(BOOSTING, m, null, names, null, params("trees", trees, "max_nodes", maxNodes,
+                "shrinkage", shrinkage, "subsample", subsample, "positive_copies", b.copies));
+    }
+
+    /** The model's probability of the positive class (before calibration) for each row. */
+    double[] positive(double[][] x) {
+        double[] out = new double[x.length];
+        double[] post = new double[2];
+        if (model instanceof LogisticRegression.Binomial lr) {
+            Standardizer z = new Standardizer(mean, sd);
+            for (int i = 0; i < x.length; i++) {
+                lr.predict(z.apply(x[i]), post);
+                out[i] = post[1];
+            }
+            return out;
+        }
+        DataFrame df = frame(x, names);
+        for (int i = 0; i < x.length; i++) {
+            if (model instanceof RandomForest rf) {
+                rf.predict(df.get(i), post);
+            } else {
+                ((GradientTreeBoost) model).predict(df.get(i), post);
+            }
+            out[i] = post[1];
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ multi-class (next crime type)
+
+    static FittedModel multinomial(double[][] x, int[] group, double lambda) {
+        int[][] enc = encode(group);
+        Standardizer z = Standardizer.fit(x);
+        Object m = enc[0].length == 2 ? LogisticRegression.binomial(z.apply(x), enc[1], lambda, 1e-6, 500)
+                : LogisticRegression.multinomial(z.apply(x), enc[1], lambda, 1e-6, 500);
+        return new FittedModel(MULTINOMIAL, m, z, null, enc[0], params("lambda", lambda));
+    }
+
+    static FittedModel forestMulti(double[][] x, int[] group, String[] names, int trees, int nodeSize, int maxNodes,
+                                   long seed) {
+        int[][] enc = encode(group);
+        DataFrame df = frame(x, names).merge(IntVector.of("y", enc[1]));
+        int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
+        RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
+                null, LongStream.range(0, trees).map(k -> seed * 37 + k));
+        return new FittedModel(FOREST, m, null, names, enc[0],
+                params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes));
+    }
+
+    /** Probabilities over all {@code groups} crime groups (a group the model never saw gets 0). */
+    double[][] groupProbabilities(double[][] x, int groups) {
+        double[][] out = new double[x.length][groups];
+        double[] post = new double[classes.length];
+        DataFrame df = names == null ? null : frame(x, names);
+        Standardizer z = mean == null ? null : new Standardizer(mean, sd);
+        for (int i = 0; i < x.length; i++) {
+            if (model instanceof LogisticRegression lr) {
+                lr.predict(z.apply(x[i]), post);
+            } else {
+                ((RandomForest) model).predict(df.get(i), post);
+            }
+            for (int c = 0; c < classes.length; c++) {
+                out[i][classes[c]] = post[c];
+            }
+        }
+        return out;
+    }
+
+    /** {classes present (group indices, sorted), labels recoded to 0..k-1}. */
+    private static int[][] encode(int[] group) {
+        int[] present = java.util.Arrays.stream(group).distinct().sorted().toArray();
+        int[] y = new int[group.length];
+        for (int i = 0; i < group.length; i++) {
+            y[i] = java.util.Arrays.binarySearch(present, group[i]);
+        }
+        return new int[][]{present, y};
+    }
+
+    // ------------------------------------------------------------------ explanation
+
+    /** Logistic regression: each input's coefficient on the standardised scale (per SD), intercept last; else null. */
+    double[] coefficients() {
+        return model instanceof LogisticRegression.Binomial lr ? lr.coefficients() : null;
+    }
+
+    /** Tree models: Smile's importance per input; else null. */
+    double[] importance() {
+        if (model instanceof RandomForest rf) {
+            return rf.importance();
+        }
+        if (model instanceof GradientTreeBoost gb) {
+            return gb.importance();
+        }
+        return null;
+    }
+
+    static DataFrame frame(double[][] x, String[] names) {
+        return DataFrame.of(x, names);
+    }
+
+    private static int[] ints(boolean[] y) {
+        int[] out = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            out[i] = y[i] ? 1 : 0;
+        }
+        return out;
+    }
+
+    private static Map<String, Object> params(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,153 @@
+package org.iomworkbench.core.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.iomworkbench.core.model.data.Outcome;
+import org.iomworkbench.core.util.WorkbenchException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every setting of a model run, with its default; stored with the run and written by
+ * {@code train --print-default-config}. Dates left null are derived from the end of the data E:
+ * T_test = E − 365, T_valid = T_test − 365, T_train = T_valid − 365, calibration T0 = T_train − 365.
+ */
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class ModelConfig {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Snapshot to train on; null = the latest. */
+    public Integer snapshot;
+    /** ISO dates (yyyy-mm-dd); null = derived. */
+    public String trainDate;
+    public String validDate;
+    public String testDate;
+    public String calibrationDate;
+    /** Days between the snapshots when derived. */
+    public int spacingDays = 365;
+    public Outcome outcome = Outcome.ESCALATION;
+    public int horizonDays = 365;
+    public List<String> violentGroups = new ArrayList<>(List.of("VIOLENCE", "ROBBERY", "SEXUAL"));
+    /** People in prison for more than this share of the follow-up are left out of training and evaluation. */
+    public double maxPrisonShare = 0.5;
+    public double targetSpecificity = 0.95;
+    /** Gender as an input: off by default; the choice is recorded with the run. */
+    public boolean useGender = false;
+    public long seed = 20240601L;
+    public int bootstrapReps = 1000;
+    /** Which escalation models to fit: logistic_regression, random_forest, gradient_boosting. */
+    public List<String> models = new ArrayList<>(List.of("logistic_regression", "random_forest", "gradient_boosting"));
+    /** L2 penalties tried for logistic regression (on standardised inputs), chosen on validation. */
+    public List<Double> lambdas = new ArrayList<>(List.of(0.001, 0.01, 0.1, 1.0, 10.0));
+    public int forestTrees = 200;
+    /** Minimum node sizes tried for the random forest. */
+    public List<Integer> forestNodeSizes = new ArrayList<>(List.of(5, 25));
+    public int forestMaxNodes = 512;
+    public int boostingTrees = 200;
+    public List<Integer> boostingMaxNodes = new ArrayList<>(List.of(6, 16));
+    public double boostingShrinkage = 0.05;
+    public double boostingSubsample = 0.7;
+    /** Probability calibration on validation: auto (the better by cross-fitted Brier score), platt or isotonic. */
+    public String calibration = "auto";
+    /** Next crime type: multinomial logistic regression and random forest. */
+    public boolean nextCrime = true;
+    /** An escalation probability at or above this gets a next crime type in predictions. */
+    public double nextCrimeFrom = 0.5;
+
+    public static ModelConfig read(Path file) {
+        try {
+            ModelConfig c = JSON.readValue(file.toFile(), ModelConfig.class);
+            c.validate();
+            return c;
+        } catch (IOException e) {
+            throw new WorkbenchException("The model configuration " + file + " could not be read: " + e.getMessage(),
+                    "Start from train --print-default-config.", true);
+        }
+    }
+
+    public static ModelConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, ModelConfig.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("A stored model configuration could not be read", e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public void validate() {
+        if (!(targetSpecificity > 0.5 && targetSpecificity < 1)) {
+            throw bad("targetSpecificity must lie between 0.5 and 1 (it is " + targetSpecificity + ")");
+        }
+        if (horizonDays < 30 || horizonDays > 3650) {
+            throw bad("horizonDays must lie between 30 and 3650");
+        }
+        if (spacingDays < horizonDays) {
+            throw bad("spacingDays must be at least horizonDays, so that a year's outcomes never reach into the next year's inputs");
+        }
+        if (!(maxPrisonShare > 0 && maxPrisonShare <= 1)) {
+            throw bad("maxPrisonShare must lie in (0, 1]");
+        }
+        if (bootstrapReps < 100) {
+            throw bad("bootstrapReps must be at least 100");
+        }
+        if (models.isEmpty() || !List.of("logistic_regression", "random_forest", "gradient_boosting").containsAll(models)) {
+            throw bad("models must name some of logistic_regression, random_forest, gradient_boosting");
+        }
+        if (lambdas.isEmpty() || forestNodeSizes.isEmpty() || boostingMaxNodes.isEmpty()) {
+            throw bad("each grid needs at least one value");
+        }
+        if (!List.of("auto", "platt", "isotonic").contains(calibration)) {
+            throw bad("calibration must be auto, platt or isotonic");
+        }
+        if (forestTrees < 1 || boostingTrees < 1) {
+            throw bad("forestTrees and boostingTrees must be at least 1");
+        }
+    }
+
+    private static WorkbenchException bad(String why) {
+        return new WorkbenchException("The model configuration cannot be used: " + why + ".",
+                "See train --print-default-config for every setting and its default.", true);
+    }
+
+    /** The four dates of a run, derived from E where not set. */
+    public record Dates(LocalDate calibration, LocalDate train, LocalDate valid, LocalDate test) {
+    }
+
+    private static LocalDate date(String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw bad("'" + s + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    public Dates dates(LocalDate endOfData) {
+        LocalDate test = testDate != null ? date(testDate) : endOfData.minusDays(horizonDays);
+        LocalDate valid = validDate != null ? date(validDate) : test.minusDays(spacingDays);
+        LocalDate train = trainDate != null ? date(trainDate) : valid.minusDays(spacingDays);
+        LocalDate cal = calibrationDate != null ? date(calibrationDate) : train.minusDays(365);
+        if (!(cal.isBefore(train) && train.isBefore(valid) && valid.isBefore(test))) {
+            throw bad("the dates must be in the order calibration < train < valid < test (they are " + cal + ", " + train
+                    + ", " + valid + ", " + test + ")");
+        }
+        if (train.plusDays(horizonDays).isAfter(valid) || valid.plusDays(horizonDays).isAfter(test)) {
+            throw bad("each date must be at least horizonDays after the one before, so outcomes do not overlap inputs");
+        }
+        if (test.plusDays(horizonDays).isAfter(endOfData)) {
+            throw bad("the test date " + test + " has no complete follow-up before the end of the data " + endOfData);
+        }
+        return new Dates(cal, train, valid, test);
+    }
+}
