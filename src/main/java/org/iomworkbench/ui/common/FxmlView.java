@@ -6,6 +6,7 @@ public enum FxmlView {
     DATA("data.fxml"),
     MATCH("match.fxml"),
     SCORES("scores.fxml"),
+    MODELS("models.fxml"),
     AUDIT("audit.fxml"),
     HELP("help.fxml"),
     PLANNED_STEP("planned-step.fxml");

@@ -18,12 +18,12 @@ import java.util.List;
  * What the Scores view writes for the analyst: a chart as a PNG (a snapshot of its node) and a
  * table as CSV, the CSV headed by a {@code #} line with the settings that made the numbers.
  */
-final class ViewExport {
+public final class ViewExport {
     private ViewExport() {
     }
 
     /** The pixels of a snapshot, copied on the UI thread so the file can be written off it. */
-    static BufferedImage pixels(Image img) {
+    public static BufferedImage pixels(Image img) {
         int w = (int) img.getWidth();
         int h = (int) img.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -36,14 +36,14 @@ final class ViewExport {
         return out;
     }
 
-    static void writePng(BufferedImage img, Path file) throws IOException {
+    public static void writePng(BufferedImage img, Path file) throws IOException {
         if (!ImageIO.write(img, "png", file.toFile())) {
             throw new IOException("no PNG writer is available");
         }
     }
 
     /** The table's columns and rows as shown, as text. */
-    static <S> List<List<String>> cells(TableView<S> table) {
+    public static <S> List<List<String>> cells(TableView<S> table) {
         List<List<String>> out = new ArrayList<>();
         List<String> head = new ArrayList<>();
         for (TableColumn<S, ?> c : table.getColumns()) {
@@ -61,7 +61,7 @@ final class ViewExport {
         return out;
     }
 
-    static String csv(String comment, List<List<String>> rows) {
+    public static String csv(String comment, List<List<String>> rows) {
         StringBuilder b = new StringBuilder();
         if (comment != null && !comment.isEmpty()) {
             b.append("# ").append(comment.replace('\n', ' ')).append('\n');
@@ -78,14 +78,14 @@ final class ViewExport {
         return b.toString();
     }
 
-    static String quote(String s) {
+    public static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    static void writeCsv(String text, Path file) throws IOException {
+    public static void writeCsv(String text, Path file) throws IOException {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -14,11 +14,7 @@ public enum Destination {
     DATA(1, "Data", Shortcut.GO_DATA, null, null),
     MATCH(2, "Match & merge", Shortcut.GO_MATCH, null, null),
     SCORES(3, "Scores", Shortcut.GO_SCORES, null, null),
-    MODELS(4, "Models", Shortcut.GO_MODELS,
-            "Trains the two predictive models on the scored history: whether a person will escalate into the "
-                    + "HIGH or SUPER_HIGH band within a year, and, for those who offend, the type of their next "
-                    + "crime. Each run keeps its training date, settings and data snapshot.",
-            "Scores and bands from step 3, Scores."),
+    MODELS(4, "Models", Shortcut.GO_MODELS, null, null),
     VALIDATION(5, "Validation", Shortcut.GO_VALIDATION,
             "Tests a model run on data it was not trained on: ROC and precision-recall curves, calibration, "
                     + "specificity at the chosen threshold, and fairness across gender, age and ethnicity.",

@@ -45,7 +45,7 @@ public final class Features {
         n.addAll(List.of("alcohol_offences_total", "alcohol_offences_730d", "custody_365d", "custody_730d",
                 "custody_total", "prison_stays", "prison_days_730d", "in_prison_at_t", "days_since_release",
                 "opiates_positive_lookback", "cocaine_positive_lookback", "opiates_positive_total",
-                "cocaine_positive_total", "alcohol_marker_active", "s", "ln1p_s", "rfsdi", "band",
+                "cocaine_positive_total", "alcohol_marker_active", "s", "ln1p_s", "rfsdi", "ln1p_rfsdi", "band",
                 "x_alcohol_crime", "x_alcohol_dependency", "x_opiates_positive", "x_cocaine_positive", "x_harm_trend",
                 "x_freq_trend"));
         if (gender) {
@@ -220,6 +220,7 @@ public final class Features {
         out[k++] = s;
         out[k++] = Math.log1p(s);
         out[k++] = scores.rfsdi(p);
+        out[k++] = Math.log1p(scores.rfsdi(p));
         out[k++] = scores.band(p).ordinal();
         for (int x = 0; x < 6; x++) {
             out[k++] = scores.x(p, x);
