@@ -42,8 +42,9 @@ public record Settings(Theme theme, double fontSize, WindowBounds window, String
         public static final WindowBounds DEFAULT = new WindowBounds(Double.NaN, Double.NaN, 1280, 820, false);
 
         public WindowBounds {
-            width = Math.max(640, width);
-            height = Math.max(480, height);
+            // a size never measured (a window closed before it was shown) falls back to the default
+            width = Double.isFinite(width) ? Math.max(640, width) : 1280;
+            height = Double.isFinite(height) ? Math.max(480, height) : 820;
         }
 
         public boolean placed() {

@@ -34,6 +34,7 @@ public final class ModelsController {
     private static final PseudoClass BASELINE = PseudoClass.getPseudoClass("baseline");
 
     private final ModelsViewModel vm;
+    private final javafx.beans.property.StringProperty warnings = new javafx.beans.property.SimpleStringProperty("");
 
     @FXML
     private Label statusLabel;
@@ -139,9 +140,9 @@ public final class ModelsController {
             @Override
             public String toString(Outcome o) {
                 return o == null ? "" : switch (o) {
-                    case ESCALATION -> "escalation to HIGH or SUPER_HIGH";
-                    case ANY_OFFENCE -> "any new offence";
-                    case VIOLENT_OFFENCE -> "a new violent offence";
+                    case ESCALATION -> "escalation";
+                    case ANY_OFFENCE -> "any offence";
+                    case VIOLENT_OFFENCE -> "violent offence";
                 };
             }
 
@@ -215,9 +216,9 @@ public final class ModelsController {
         vm.summaryProperty().addListener((o, a, s) -> {
             escalationTable.getItems().setAll(s == null ? java.util.List.of() : s.escalation());
             nextTable.getItems().setAll(s == null ? java.util.List.of() : s.nextCrime());
-            warningsLabel.setText(s == null || s.warnings().isEmpty() ? "" : String.join("\n", s.warnings()));
+            warnings.set(s == null || s.warnings().isEmpty() ? "" : String.join("\n", s.warnings()));
         });
-        Visibility.showText(warningsLabel, warningsLabel.textProperty());
+        Visibility.showText(warningsLabel, warnings);
         chooseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             ModelSummary.EscalationRow r = escalationTable.getSelectionModel().getSelectedItem();
             return r == null || r.baseline() || r.chosen();
