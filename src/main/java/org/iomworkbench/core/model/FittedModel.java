@@ -62,8 +62,9 @@ final class FittedModel implements Serializable {
      * (every tree a single leaf: tried), so, as for boosting, the positives are repeated so that
      * the two classes weigh alike; calibration on the validation year puts the probabilities right.
      */
-    static FittedModel forest(double[][] x, boolean[] y, String[] names, int trees, int nodeSize, int maxNodes, long seed) {
-        Balanced b = Balanced.of(x, y);
+    static FittedModel forest(double[][] x, boolean[] y, String[] names, int trees, int nodeSize, int maxNodes, long seed,
+                              double balance) {
+        Balanced b = Balanced.of(x, y, balance);
         DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
         RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
@@ -74,14 +75,15 @@ final class FittedModel implements Serializable {
 
     /** The rows with each positive repeated {@code copies} times (about as many as the negatives outnumber them). */
     record Balanced(double[][] x, int[] y, int copies) {
-        static Balanced of(double[][] x, boolean[] y) {
+        /** @param balance 1 = as many copies as balance the classes, 0 = none, between: that power of the ratio */
+        static Balanced of(double[][] x, boolean[] y, double balance) {
             long pos = 0;
             for (boolean v : y) {
                 if (v) {
                     pos++;
                 }
             }
-            int w = (int) Math.max(1, Math.round((double) (y.length - pos) / Math.max(1, pos)));
+            int w = (int) Math.max(1, Math.round(Math.pow((double) (y.length - pos) / Math.max(1, pos), balance)));
             int n = (int) (y.length + pos * (w - 1));
             double[][] xx = new double[n][];
             int[] yy = new int[n];
@@ -102,8 +104,8 @@ final class FittedModel implements Serializable {
      * classes weigh alike (calibration on the validation year puts the probabilities right).
      */
     static FittedModel boosting(double[][] x, boolean[] y, String[] names, int trees, int maxNodes, double shrinkage,
-                                double subsample, long seed) {
-        Balanced b = Balanced.of(x, y);
+                                double subsample, long seed, double balance) {
+        Balanced b = Balanced.of(x, y, balance);
         DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
         MathEx.setSeed(seed);
         GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), df, trees, 20, maxNodes, 5, shrinkage, subsample);

@@ -52,6 +52,12 @@ public final class ModelConfig {
     public List<Integer> boostingMaxNodes = new ArrayList<>(List.of(6, 16));
     public double boostingShrinkage = 0.05;
     public double boostingSubsample = 0.7;
+    /**
+     * Class imbalance in the tree models: each positive is repeated (negatives/positives)^balance
+     * times (1 = the classes weigh alike, 0 = as they are); calibration on validation then puts
+     * the probabilities right.
+     */
+    public double balance = 1.0;
     /** Probability calibration on validation: auto (the better by cross-fitted Brier score), platt or isotonic. */
     public String calibration = "auto";
     /** Next crime type: multinomial logistic regression and random forest. */
@@ -110,6 +116,9 @@ public final class ModelConfig {
         }
         if (!List.of("auto", "platt", "isotonic").contains(calibration)) {
             throw bad("calibration must be auto, platt or isotonic");
+        }
+        if (!(balance >= 0 && balance <= 1)) {
+            throw bad("balance must lie between 0 and 1");
         }
         if (forestTrees < 1 || boostingTrees < 1) {
             throw bad("forestTrees and boostingTrees must be at least 1");

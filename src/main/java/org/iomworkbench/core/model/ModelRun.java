@@ -182,7 +182,7 @@ public final class ModelRun {
             case FittedModel.FOREST -> {
                 for (int nodeSize : cfg.forestNodeSizes) {
                     FittedModel m = FittedModel.forest(train.x, train.y, names, cfg.forestTrees, nodeSize, cfg.forestMaxNodes,
-                            cfg.seed);
+                            cfg.seed, cfg.balance);
                     double[] v = m.positive(valid.x);
                     double auc = BinaryMetrics.auc(v, valid.y);
                     if (auc > bestAuc) {
@@ -196,7 +196,7 @@ public final class ModelRun {
             case FittedModel.BOOSTING -> {
                 for (int maxNodes : cfg.boostingMaxNodes) {
                     FittedModel m = FittedModel.boosting(train.x, train.y, names, cfg.boostingTrees, maxNodes,
-                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed);
+                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed, cfg.balance);
                     double[] v = m.positive(valid.x);
                     double auc = BinaryMetrics.auc(v, valid.y);
                     if (auc > bestAuc) {
