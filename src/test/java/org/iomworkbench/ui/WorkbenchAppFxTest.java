@@ -122,7 +122,10 @@ class WorkbenchAppFxTest extends FxRobot {
         waitUntil("Scores shows", () -> text("#statusLabel").startsWith("Snapshot 1 has not been linked yet. Run Match & merge first (step 2)"));
 
         push(KeyCode.CONTROL, KeyCode.DIGIT4);
-        waitUntil("the planned step shows", () -> text("#titleLabel").equals("4  Models"));
+        waitUntil("Models shows", () -> text("#statusLabel").startsWith("No model run yet."));
+
+        push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        waitUntil("the planned step shows", () -> text("#titleLabel").equals("5  Validation"));
 
         push(KeyCode.F1);
         waitUntil("Help shows", () -> onFx(() -> lookup("#shortcutsGrid").tryQuery().isPresent()));
