@@ -1,0 +1,189 @@
+package org.iomworkbench.cli;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.iomworkbench.core.audit.AuditTrail;
+import org.iomworkbench.core.model.eval.Evaluation;
+import org.iomworkbench.core.util.Hashing;
+import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "evaluate", description = "Evaluate any score in a CSV (an existing risk score, a model's predictions) against a label, overall and by group.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--predictions", required = true, paramLabel = "FILE.csv", description = "A CSV with a header row.")
+    Path predictions;
+    @Option(names = "--score-column", required = true, paramLabel = "NAME", description = "The score: higher means more likely.")
+    String scoreColumn;
+    @Option(names = "--label-column", required = true, paramLabel = "NAME", description = "The outcome: 1/0, true/false, yes/no or Y/N.")
+    String labelColumn;
+    @Option(names = "--group-column", paramLabel = "NAME", description = "A column to break the error rates down by (repeatable).")
+    List<String> groupColumns = new ArrayList<>();
+    @Option(names = "--threshold", paramLabel = "X", description = "Flag when score >= X (default 0.5 when every score lies in [0, 1]; required otherwise unless --target-specificity).")
+    Double threshold;
+    @Option(names = "--target-specificity", paramLabel = "S", description = "Report the probability the target holds; without --threshold, use the lowest threshold meeting it.")
+    Double target;
+    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000", description = "Bootstrap resamples for the intervals (default 1000).")
+    int reps;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "20240601", description = "Seed of the bootstrap.")
+    long seed;
+    @Option(names = "--workspace", paramLabel = "DIR", description = "Optional: record the evaluation (file hashes only) in this workspace's audit trail.")
+    Path workspace;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where metrics.json goes.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        if (target != null && !(target > 0 && target < 1)) {
+            throw new WorkbenchException("--target-specificity must lie between 0 and 1.", "For example 0.95.", true);
+        }
+        List<Double> scores = new ArrayList<>();
+        List<Boolean> labels = new ArrayList<>();
+        List<List<String>> groups = new ArrayList<>();
+        for (int k = 0; k < groupColumns.size(); k++) {
+            groups.add(new ArrayList<>());
+        }
+        long skipped = 0;
+        List<Long> skippedLines = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(predictions, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                     .get().parse(r)) {
+            Map<String, Integer> header = p.getHeaderMap();
+            for (String c : concat(List.of(scoreColumn, labelColumn), groupColumns)) {
+                if (!header.containsKey(stripBom(c)) && !header.containsKey("\uFEFF" + c)) {
+                    throw new WorkbenchException("The file " + predictions + " has no column '" + c + "'.",
+                            "Its columns are: " + String.join(", ", header.keySet()) + ".", true);
+                }
+            }
+            for (CSVRecord rec : p) {
+                String sv = get(rec, header, scoreColumn);
+                String lv = get(rec, header, labelColumn);
+                Double s = parseScore(sv);
+                Boolean y = parseLabel(lv);
+                if (s == null || y == null) {
+                    skipped++;
+                    if (skippedLines.size() < 5) {
+                        skippedLines.add(rec.getRecordNumber() + 1);
+                    }
+                    continue;
+                }
+                scores.add(s);
+                labels.add(y);
+                for (int k = 0; k < groupColumns.size(); k++) {
+                    groups.get(k).add(get(rec, header, groupColumns.get(k)));
+                }
+            }
+        }
+        if (scores.isEmpty()) {
+            throw new WorkbenchException("No row of " + predictions + " has both a score and a label.",
+                    "Check --score-column and --label-column.", true);
+        }
+        double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
+        boolean[] y = new boolean[labels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.get(i);
+        }
+        List<String[]> g = groups.stream().map(l -> l.toArray(String[]::new)).toList();
+        Map<String, Object> m;
+        try {
+            m = Evaluation.evaluate(s, y, threshold, target, groupColumns, g, reps, seed);
+        } catch (IllegalArgumentException e) {
+            throw new WorkbenchException(e.getMessage(), "Give --threshold X (or --target-specificity S).", true);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("file", predictions.getFileName().toString());
+        doc.put("file_sha256", Hashing.sha256(predictions));
+        doc.put("score_column", scoreColumn);
+        doc.put("label_column", labelColumn);
+        doc.put("n_skipped", skipped);
+        doc.putAll(m);
+        Files.createDirectories(out);
+        Path metrics = out.resolve("metrics.json");
+        Files.writeString(metrics, new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        if (workspace != null) {
+            try (Workspace ws = Workspace.open(workspace)) {
+                new AuditTrail(ws.connection()).append("evaluate", "evaluation", AuditTrail.details("file_sha256",
+                        doc.get("file_sha256"), "score_column", scoreColumn, "label_column", labelColumn, "n", s.length,
+                        "metrics_sha256", Hashing.sha256(metrics)));
+                ws.connection().commit();
+            } catch (SQLException e) {
+                throw WorkbenchException.database(e);
+            }
+        }
+        w.printf(Locale.UK, "%,d rows evaluated (%,d skipped without a score or label%s); base rate %s%n", s.length, skipped,
+                skippedLines.isEmpty() ? "" : ", e.g. line " + skippedLines.get(0), TrainCommand.f(m.get("base_rate")));
+        w.printf(Locale.UK, "AUC %s; Brier %s; threshold %s (%s)%n", TrainCommand.ci(m.get("auc"), m.get("auc_ci")),
+                TrainCommand.f(m.get("brier")), TrainCommand.f(m.get("threshold")), m.get("threshold_source"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> c = (Map<String, Object>) m.get("confusion");
+        w.printf(Locale.UK, "confusion: tp %s, fp %s, tn %s, fn %s; specificity %s, sensitivity %s, PPV %s, NPV %s%n", c.get("tp"),
+                c.get("fp"), c.get("tn"), c.get("fn"), TrainCommand.ci(m.get("specificity"), m.get("specificity_ci")),
+                TrainCommand.ci(m.get("sensitivity"), m.get("sensitivity_ci")), TrainCommand.f(m.get("ppv")),
+                TrainCommand.f(m.get("npv")));
+        w.printf("wrote %s%n", metrics);
+        return Cli.OK;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static String stripBom(String s) {
+        return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    }
+
+    private static String get(CSVRecord rec, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        if (i == null) {
+            i = header.get("\uFEFF" + column);
+        }
+        return i == null || i >= rec.size() ? "" : rec.get(i).strip();
+    }
+
+    static Double parseScore(String v) {
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Boolean parseLabel(String v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "1.0", "true", "yes", "y", "t" -> true;
+            case "0", "0.0", "false", "no", "n", "f" -> false;
+            default -> null;
+        };
+    }
+}
