@@ -1,10 +1,8 @@
 package org.iomworkbench.cli;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.model.eval.Evaluation;
+import org.iomworkbench.core.model.eval.ScoreFile;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.Workspace;
@@ -15,8 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -58,53 +54,16 @@ final class EvaluateCommand implements Callable<Integer> {
         if (target != null && !(target > 0 && target < 1)) {
             throw new WorkbenchException("--target-specificity must lie between 0 and 1.", "For example 0.95.", true);
         }
-        List<Double> scores = new ArrayList<>();
-        List<Boolean> labels = new ArrayList<>();
-        List<List<String>> groups = new ArrayList<>();
-        for (int k = 0; k < groupColumns.size(); k++) {
-            groups.add(new ArrayList<>());
-        }
-        long skipped = 0;
-        List<Long> skippedLines = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(predictions, StandardCharsets.UTF_8);
-             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                     .get().parse(r)) {
-            Map<String, Integer> header = p.getHeaderMap();
-            for (String c : concat(List.of(scoreColumn, labelColumn), groupColumns)) {
-                if (!header.containsKey(stripBom(c)) && !header.containsKey("\uFEFF" + c)) {
-                    throw new WorkbenchException("The file " + predictions + " has no column '" + c + "'.",
-                            "Its columns are: " + String.join(", ", header.keySet()) + ".", true);
-                }
-            }
-            for (CSVRecord rec : p) {
-                String sv = get(rec, header, scoreColumn);
-                String lv = get(rec, header, labelColumn);
-                Double s = parseScore(sv);
-                Boolean y = parseLabel(lv);
-                if (s == null || y == null) {
-                    skipped++;
-                    if (skippedLines.size() < 5) {
-                        skippedLines.add(rec.getRecordNumber() + 1);
-                    }
-                    continue;
-                }
-                scores.add(s);
-                labels.add(y);
-                for (int k = 0; k < groupColumns.size(); k++) {
-                    groups.get(k).add(get(rec, header, groupColumns.get(k)));
-                }
-            }
-        }
-        if (scores.isEmpty()) {
+        ScoreFile file = ScoreFile.read(predictions, scoreColumn, labelColumn, groupColumns);
+        if (file.score().length == 0) {
             throw new WorkbenchException("No row of " + predictions + " has both a score and a label.",
                     "Check --score-column and --label-column.", true);
         }
-        double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
-        boolean[] y = new boolean[labels.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = labels.get(i);
-        }
-        List<String[]> g = groups.stream().map(l -> l.toArray(String[]::new)).toList();
+        double[] s = file.score();
+        boolean[] y = file.label();
+        long skipped = file.skipped();
+        List<Long> skippedLines = file.skippedLines();
+        List<String[]> g = file.groups();
         Map<String, Object> m;
         try {
             m = Evaluation.evaluate(s, y, threshold, target, groupColumns, g, reps, seed);
@@ -146,44 +105,4 @@ final class EvaluateCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
-    private static String stripBom(String s) {
-        return s.startsWith("\uFEFF") ? s.substring(1) : s;
-    }
-
-    private static String get(CSVRecord rec, Map<String, Integer> header, String column) {
-        Integer i = header.get(column);
-        if (i == null) {
-            i = header.get("\uFEFF" + column);
-        }
-        return i == null || i >= rec.size() ? "" : rec.get(i).strip();
-    }
-
-    static Double parseScore(String v) {
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            double d = Double.parseDouble(v);
-            return Double.isFinite(d) ? d : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static Boolean parseLabel(String v) {
-        if (v == null) {
-            return null;
-        }
-        return switch (v.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "1.0", "true", "yes", "y", "t" -> true;
-            case "0", "0.0", "false", "no", "n", "f" -> false;
-            default -> null;
-        };
-    }
 }

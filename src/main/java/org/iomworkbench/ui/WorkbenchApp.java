@@ -23,6 +23,8 @@ import org.iomworkbench.ui.score.ScoresController;
 import org.iomworkbench.ui.score.ScoresViewModel;
 import org.iomworkbench.ui.model.ModelsController;
 import org.iomworkbench.ui.model.ModelsViewModel;
+import org.iomworkbench.ui.validation.ValidationController;
+import org.iomworkbench.ui.validation.ValidationViewModel;
 import org.iomworkbench.ui.shell.Destination;
 import org.iomworkbench.ui.shell.HelpController;
 import org.iomworkbench.ui.shell.HelpViewModel;
@@ -76,8 +78,13 @@ public final class WorkbenchApp extends Application {
         scores.shownProperty().bind(shell.currentProperty().isEqualTo(Destination.SCORES));
         views.put(Destination.SCORES, Fxml.load(FxmlView.SCORES, new ScoresController(scores)));
         ModelsViewModel models = new ModelsViewModel(session, runner);
-        models.setOpenValidation(() -> shell.go(Destination.VALIDATION));
+        ValidationViewModel validation = new ValidationViewModel(session, runner);
+        models.setOpenValidation(() -> {
+            validation.runProperty().set(models.selectedProperty().get());
+            shell.go(Destination.VALIDATION);
+        });
         views.put(Destination.MODELS, Fxml.load(FxmlView.MODELS, new ModelsController(models)));
+        views.put(Destination.VALIDATION, Fxml.load(FxmlView.VALIDATION, new ValidationController(validation)));
         views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {

@@ -7,6 +7,7 @@ public enum FxmlView {
     MATCH("match.fxml"),
     SCORES("scores.fxml"),
     MODELS("models.fxml"),
+    VALIDATION("validation.fxml"),
     AUDIT("audit.fxml"),
     HELP("help.fxml"),
     PLANNED_STEP("planned-step.fxml");

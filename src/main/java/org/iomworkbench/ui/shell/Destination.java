@@ -15,10 +15,7 @@ public enum Destination {
     MATCH(2, "Match & merge", Shortcut.GO_MATCH, null, null),
     SCORES(3, "Scores", Shortcut.GO_SCORES, null, null),
     MODELS(4, "Models", Shortcut.GO_MODELS, null, null),
-    VALIDATION(5, "Validation", Shortcut.GO_VALIDATION,
-            "Tests a model run on data it was not trained on: ROC and precision-recall curves, calibration, "
-                    + "specificity at the chosen threshold, and fairness across gender, age and ethnicity.",
-            "A model run from step 4, Models."),
+    VALIDATION(5, "Validation", Shortcut.GO_VALIDATION, null, null),
     PUBLISH(6, "Publish", Shortcut.GO_PUBLISH,
             "Writes the signed-off band lists for offender managers as CSV files, each with the settings, "
                     + "model run and data snapshot that produced it, and records the sign-off in the audit trail.",

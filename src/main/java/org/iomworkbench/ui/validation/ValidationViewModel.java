@@ -1,0 +1,340 @@
+package org.iomworkbench.ui.validation;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.load.SnapshotStore;
+import org.iomworkbench.core.model.ModelStore;
+import org.iomworkbench.core.model.Prediction;
+import org.iomworkbench.core.model.eval.Bootstrap;
+import org.iomworkbench.core.model.eval.Confusion;
+import org.iomworkbench.core.model.eval.GroupBreakdown;
+import org.iomworkbench.core.model.eval.ScoreFile;
+import org.iomworkbench.core.workspace.Workspace;
+import org.iomworkbench.ui.common.BackgroundTask;
+import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.TaskRunner;
+import org.iomworkbench.ui.common.WorkspaceSession;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Validation step: a model run's test year or an imported score, its curves and headline
+ * figures, a threshold that moves the confusion matrix and the Offender Managers' workload at
+ * once (one binary search per move), a target specificity that snaps the threshold and says how
+ * sure it is, the escalation rate per current band, and the fairness breakdown by ethnicity,
+ * gender and age band at the threshold.
+ */
+public final class ValidationViewModel {
+    static final int REPS = 1000;
+    static final long SEED = 20240601L;
+
+    private final WorkspaceSession session;
+    private final TaskRunner runner;
+    private final ObservableList<ModelStore.RunInfo> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<ModelStore.RunInfo> run = new SimpleObjectProperty<>(this, "run");
+    private final ReadOnlyObjectWrapper<ValidationData> data = new ReadOnlyObjectWrapper<>(this, "data");
+    private final DoubleProperty threshold = new SimpleDoubleProperty(this, "threshold", 0.5);
+    private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>(this, "confusion");
+    private final StringProperty target = new SimpleStringProperty(this, "target", "0.95");
+    private final ReadOnlyStringWrapper targetText = new ReadOnlyStringWrapper(this, "targetText", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
+    private final ObservableList<FairnessRow> fairness = FXCollections.observableArrayList();
+    private final ObservableList<BandRow> bands = FXCollections.observableArrayList();
+    private final StringBinding status;
+    private long request;
+
+    /** One group's error rates at the threshold. */
+    public record FairnessRow(String column, String value, GroupBreakdown.Group group, boolean reference) {
+    }
+
+    /** The outcome rate among the people of one current band, with a Wilson 95% interval. */
+    public record BandRow(String band, long n, long positives, double rate, double lo, double hi) {
+    }
+
+    public ValidationViewModel(WorkspaceSession session, TaskRunner runner) {
+        this.session = session;
+        this.runner = runner;
+        threshold.addListener((o, a, t) -> update());
+        data.addListener((o, a, d) -> update());
+        status = Bindings.createStringBinding(() -> {
+            ValidationData d = data.get();
+            if (d == null) {
+                return session.workspace() == null ? "No workspace is open. Import a score file to evaluate it on its own."
+                        : runs.isEmpty() ? "No model run yet: train one in step 4, Models, or import a score file."
+                        : "Choose a model run, or import a score file.";
+            }
+            return d.title + ": " + Format.count(d.size()) + " people, " + Format.count(d.sweep.positives())
+                    + " with the outcome.";
+        }, data, runs, session.workspaceProperty());
+        session.workspaceProperty().addListener((o, a, ws) -> refresh());
+        session.revision().addListener((o, a, b) -> refresh());
+        run.addListener((o, a, r) -> {
+            if (r != null) {
+                openRun(r);
+            }
+        });
+    }
+
+    public ObservableList<ModelStore.RunInfo> runs() {
+        return runs;
+    }
+
+    public ObjectProperty<ModelStore.RunInfo> runProperty() {
+        return run;
+    }
+
+    public ReadOnlyObjectProperty<ValidationData> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
+
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    public ReadOnlyObjectProperty<Confusion> confusionProperty() {
+        return confusion.getReadOnlyProperty();
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    /** What the last snap to the target specificity found, in a sentence. */
+    public ReadOnlyStringProperty targetTextProperty() {
+        return targetText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    public StringBinding statusProperty() {
+        return status;
+    }
+
+    public ObservableList<FairnessRow> fairness() {
+        return fairness;
+    }
+
+    public ObservableList<BandRow> bands() {
+        return bands;
+    }
+
+    /** Reads the model runs again. */
+    public void refresh() {
+        Workspace ws = session.workspace();
+        if (ws == null) {
+            runs.clear();
+            return;
+        }
+        runner.run(BackgroundTask.of("Reading the model runs", (p, c) -> new ModelStore(ws).runs()).onSuccess(list -> {
+            ModelStore.RunInfo keep = run.get();
+            runs.setAll(list);
+            if (keep == null && !list.isEmpty() && data.get() == null) {
+                run.set(list.get(0));
+            }
+        }));
+    }
+
+    /** Opens a model run's test-year predictions (of the model it publishes with). */
+    void openRun(ModelStore.RunInfo r) {
+        Workspace ws = session.workspace();
+        if (ws == null) {
+            return;
+        }
+        long id = ++request;
+        busy.set(true);
+        runner.run(BackgroundTask.of("Reading model run " + r.runId(), (p, c) -> {
+            Snapshot s = new SnapshotStore(ws).resolve(r.snapshotId());
+            List<Prediction> rows = new ModelStore(ws).predictions(s, r.runId(), "test");
+            int n = rows.size();
+            double[] score = new double[n];
+            boolean[] label = new boolean[n];
+            String[] eth = new String[n];
+            String[] gender = new String[n];
+            String[] age = new String[n];
+            String[] band = new String[n];
+            for (int i = 0; i < n; i++) {
+                Prediction x = rows.get(i);
+                score[i] = x.pEscalate();
+                label[i] = Boolean.TRUE.equals(x.escalates());
+                eth[i] = x.ethnicity();
+                gender[i] = x.gender();
+                age[i] = x.ageBand();
+                band[i] = x.band();
+            }
+            Map<String, String[]> groups = new LinkedHashMap<>();
+            groups.put("ethnicity", eth);
+            groups.put("gender", gender);
+            groups.put("age band", age);
+            Map<String, Object> models = r.metricsMap();
+            Double t = modelThreshold(models, r.chosen());
+            return new ValidationData("Model run " + r.runId() + ", " + r.chosen().replace('_', ' ') + ", test year",
+                    score, label, groups, band, t, REPS, SEED);
+        }).onSuccess(d -> {
+            busy.set(false);
+            if (id == request) {
+                show(d);
+            }
+        }).onFailure(e -> busy.set(false)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Double modelThreshold(Map<String, Object> metrics, String chosen) {
+        Object esc = metrics.get("escalation");
+        if (esc instanceof Map<?, ?> e && e.get("models") instanceof Map<?, ?> m && m.get(chosen) instanceof Map<?, ?> x
+                && x.get("threshold") instanceof Number n) {
+            return n.doubleValue();
+        }
+        return null;
+    }
+
+    /** Imports a CSV of an existing score and evaluates it exactly as a model. */
+    public void importFile(Path file, String scoreColumn, String labelColumn, List<String> groupColumns) {
+        long id = ++request;
+        busy.set(true);
+        runner.run(BackgroundTask.of("Reading " + file.getFileName(), (p, c) -> {
+            ScoreFile f = ScoreFile.read(file, scoreColumn, labelColumn, groupColumns);
+            Map<String, String[]> groups = new LinkedHashMap<>();
+            for (int k = 0; k < groupColumns.size(); k++) {
+                groups.put(groupColumns.get(k), f.groups().get(k));
+            }
+            return new ValidationData(file.getFileName() + " (" + scoreColumn + " against " + labelColumn + ")", f.score(),
+                    f.label(), groups, null, null, REPS, SEED);
+        }).onSuccess(d -> {
+            busy.set(false);
+            if (id == request) {
+                run.set(null);
+                show(d);
+                notice.set("Imported " + Format.count(d.size()) + " rows of " + file.getFileName() + ".");
+            }
+        }).onFailure(e -> busy.set(false)));
+    }
+
+    private void show(ValidationData d) {
+        data.set(d);
+        targetText.set("");
+        double t = d.modelThreshold != null ? d.modelThreshold : d.probabilities ? 0.5 : median(d.score);
+        if (threshold.get() == t) {
+            update();
+        } else {
+            threshold.set(t);
+        }
+        bands.setAll(bandRows(d));
+    }
+
+    private static double median(double[] s) {
+        double[] c = s.clone();
+        java.util.Arrays.sort(c);
+        return c.length == 0 ? 0 : c[c.length / 2];
+    }
+
+    /** Moves the threshold to the lowest that meets the target specificity, then says how sure that is. */
+    public void snapToTarget() {
+        ValidationData d = data.get();
+        if (d == null) {
+            return;
+        }
+        double tgt;
+        try {
+            tgt = Double.parseDouble(target.get().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            targetText.set("The target specificity must be a number such as 0.95.");
+            return;
+        }
+        if (!(tgt > 0 && tgt < 1)) {
+            targetText.set("The target specificity must lie between 0 and 1.");
+            return;
+        }
+        double t = d.sweep.thresholdForSpecificity(tgt);
+        threshold.set(Double.isInfinite(t) ? Math.nextUp(d.sweep.distinctScores()[d.sweep.distinctScores().length - 1]) : t);
+        targetText.set("Working out the interval…");
+        double th = threshold.get();
+        runner.run(BackgroundTask.of("Bootstrapping the specificity", (p, c) -> Bootstrap.run(d.score, d.label, th, tgt, REPS, SEED))
+                .onSuccess(b -> targetText.set(String.format(Locale.UK, "Threshold %.4f: specificity %.3f here, 95%% interval "
+                                + "%.3f–%.3f; the target %.3f holds in %.0f%% of %d bootstrap samples.", th,
+                        d.sweep.at(th).specificity(), b.specificity().lo(), b.specificity().hi(), tgt,
+                        100 * b.pSpecificityMet(), REPS))));
+    }
+
+    private void update() {
+        ValidationData d = data.get();
+        if (d == null) {
+            confusion.set(null);
+            fairness.clear();
+            return;
+        }
+        double t = threshold.get();
+        confusion.set(d.sweep.at(t));
+        List<FairnessRow> rows = new ArrayList<>();
+        d.groups.forEach((column, values) -> {
+            List<GroupBreakdown.Group> gs = GroupBreakdown.of(d.score, d.label, values, t, d.probabilities, 50, 10);
+            GroupBreakdown.Group ref = GroupBreakdown.reference(gs, null);
+            for (GroupBreakdown.Group g : gs) {
+                rows.add(new FairnessRow(column, g.value(), g, g == ref));
+            }
+        });
+        fairness.setAll(rows);
+    }
+
+    static List<BandRow> bandRows(ValidationData d) {
+        if (d.band == null) {
+            return List.of();
+        }
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        for (String b : List.of("LOW", "LOW_MEDIUM", "HIGH_MEDIUM")) {
+            counts.put(b, new long[2]);
+        }
+        for (int i = 0; i < d.score.length; i++) {
+            long[] c = counts.computeIfAbsent(d.band[i], k -> new long[2]);
+            c[0]++;
+            if (d.label[i]) {
+                c[1]++;
+            }
+        }
+        List<BandRow> out = new ArrayList<>();
+        counts.forEach((b, c) -> {
+            double[] w = wilson(c[1], c[0]);
+            out.add(new BandRow(b, c[0], c[1], c[0] == 0 ? Double.NaN : (double) c[1] / c[0], w[0], w[1]));
+        });
+        return out;
+    }
+
+    /** The Wilson score 95% interval of a proportion. */
+    static double[] wilson(long k, long n) {
+        if (n == 0) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        double z = 1.959963984540054;
+        double p = (double) k / n;
+        double den = 1 + z * z / n;
+        double centre = (p + z * z / (2.0 * n)) / den;
+        double half = z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n)) / den;
+        return new double[]{Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+}
