@@ -99,6 +99,7 @@ public final class ValidationController {
         labelColumnField.setText("label");
         body.disableProperty().bind(vm.dataProperty().isNull());
         targetField.textProperty().bindBidirectional(vm.targetProperty());
+        targetField.setOnAction(e -> vm.snapToTarget());
         targetLabel.textProperty().bind(vm.targetTextProperty());
         fairnessLabel.setText("Each group at the same threshold. When groups differ in how often the outcome happens "
                 + "(their base rates), a score cannot have equal false positive and false negative rates across them and "
