@@ -81,6 +81,25 @@ final class EvaluateCommand implements Callable<Integer> {
         Path metrics = out.resolve("metrics.json");
         Files.writeString(metrics, new com.fasterxml.jackson.databind.ObjectMapper()
                 .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("file", predictions.toAbsolutePath().toString());
+        facts.put("file SHA-256", doc.get("file_sha256"));
+        facts.put("rows evaluated", s.length);
+        facts.put("rows skipped (no score or label)", skipped);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("score column", scoreColumn);
+        settings.put("label column", labelColumn);
+        settings.put("group columns", String.join(", ", groupColumns));
+        settings.put("threshold", m.get("threshold") + " (" + m.get("threshold_source") + ")");
+        settings.put("target specificity", target == null ? "none" : target.toString());
+        Object t = m.get("threshold");
+        Map<String, String[]> groupsByName = new LinkedHashMap<>();
+        for (int k = 0; k < groupColumns.size(); k++) {
+            groupsByName.put(groupColumns.get(k), g.get(k));
+        }
+        Files.writeString(out.resolve("report.html"), org.iomworkbench.core.model.eval.ValidationReport.html(
+                "Evaluation of " + scoreColumn + " in " + predictions.getFileName(), facts, settings, s, y, groupsByName,
+                t == null ? Double.POSITIVE_INFINITY : ((Number) t).doubleValue(), target, reps, seed));
         if (workspace != null) {
             try (Workspace ws = Workspace.open(workspace)) {
                 new AuditTrail(ws.connection()).append("evaluate", "evaluation", AuditTrail.details("file_sha256",
@@ -101,7 +120,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 c.get("fp"), c.get("tn"), c.get("fn"), TrainCommand.ci(m.get("specificity"), m.get("specificity_ci")),
                 TrainCommand.ci(m.get("sensitivity"), m.get("sensitivity_ci")), TrainCommand.f(m.get("ppv")),
                 TrainCommand.f(m.get("npv")));
-        w.printf("wrote %s%n", metrics);
+        w.printf("wrote %s and %s%n", metrics, out.resolve("report.html"));
         return Cli.OK;
     }
 

@@ -73,6 +73,12 @@ class EvaluateCommandTest {
         assertThat(((Number) f.get("npv")).doubleValue()).isEqualTo(1.0);
         assertThat(((Number) f.get("auc")).doubleValue()).isEqualTo(1.0);
         assertThat(f.get("too_small")).isEqualTo(true);
+        // the report: one self-contained page with every section
+        String html = Files.readString(tmp.resolve("o/report.html"));
+        for (String section : org.iomworkbench.core.model.eval.ValidationReport.SECTIONS) {
+            assertThat(html).contains("<h2>" + section + "</h2>");
+        }
+        assertThat(html).contains("<svg", "<h3>sex</h3>").doesNotContain("<script", "http://", "https://");
     }
 
     @Test

@@ -82,6 +82,7 @@ public final class ValidationController {
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNoteColumn;
     @FXML private Button chartsPngButton;
     @FXML private Button fairnessCsvButton;
+    @FXML private Button reportButton;
 
     public ValidationController(ValidationViewModel vm) {
         this.vm = vm;
@@ -318,6 +319,18 @@ public final class ValidationController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+    }
+
+    @FXML
+    private void saveReport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the validation report");
+        chooser.setInitialFileName("validation-report.html");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML", "*.html"));
+        java.io.File f = chooser.showSaveDialog(body.getScene().getWindow());
+        if (f != null) {
+            vm.saveReport(f.toPath());
         }
     }
 

@@ -34,6 +34,9 @@ public final class ValidationData {
     final double brier;
     final double ece;
     final Double modelThreshold;
+    /** What was evaluated and the settings behind it, for the report. */
+    final Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    final Map<String, Object> settings = new java.util.LinkedHashMap<>();
 
     ValidationData(String title, double[] score, boolean[] label, Map<String, String[]> groups, String[] band,
                    Double modelThreshold, int reps, long seed) {

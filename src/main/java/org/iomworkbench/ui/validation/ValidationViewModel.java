@@ -194,8 +194,18 @@ public final class ValidationViewModel {
             groups.put("age band", age);
             Map<String, Object> models = r.metricsMap();
             Double t = modelThreshold(models, r.chosen());
-            return new ValidationData("Model run " + r.runId() + ", " + r.chosen().replace('_', ' ') + ", test year",
+            ValidationData d = new ValidationData("Model run " + r.runId() + ", " + r.chosen().replace('_', ' ') + ", test year",
                     score, label, groups, band, t, REPS, SEED);
+            d.facts.put("model run", r.runId());
+            d.facts.put("data snapshot", r.snapshotId() + " (" + s.fingerprint() + ")");
+            d.facts.put("model", r.chosen());
+            d.facts.put("trained", r.createdAt() + " by " + r.createdBy());
+            d.facts.put("evaluated on", "the test year: people at risk at its date, outcomes over the following horizon");
+            d.facts.put("model files (SHA-256)", r.files());
+            d.settings.put("model configuration", r.config().replaceAll("\\s+", " "));
+            d.settings.put("frozen scoring configuration", r.scoring());
+            d.settings.put("inputs", String.join(", ", r.features()));
+            return d;
         }).onSuccess(d -> {
             busy.set(false);
             if (id == request) {
@@ -224,8 +234,16 @@ public final class ValidationViewModel {
             for (int k = 0; k < groupColumns.size(); k++) {
                 groups.put(groupColumns.get(k), f.groups().get(k));
             }
-            return new ValidationData(file.getFileName() + " (" + scoreColumn + " against " + labelColumn + ")", f.score(),
-                    f.label(), groups, null, null, REPS, SEED);
+            ValidationData d = new ValidationData(file.getFileName() + " (" + scoreColumn + " against " + labelColumn + ")",
+                    f.score(), f.label(), groups, null, null, REPS, SEED);
+            d.facts.put("file", file.toAbsolutePath().toString());
+            d.facts.put("file SHA-256", org.iomworkbench.core.util.Hashing.sha256(file));
+            d.facts.put("rows evaluated", f.score().length);
+            d.facts.put("rows skipped (no score or label)", f.skipped());
+            d.settings.put("score column", scoreColumn);
+            d.settings.put("label column", labelColumn);
+            d.settings.put("group columns", String.join(", ", groupColumns));
+            return d;
         }).onSuccess(d -> {
             busy.set(false);
             if (id == request) {
@@ -252,6 +270,30 @@ public final class ValidationViewModel {
         double[] c = s.clone();
         java.util.Arrays.sort(c);
         return c.length == 0 ? 0 : c[c.length / 2];
+    }
+
+    /** Writes the whole validation, at the current threshold, as one self-contained HTML page. */
+    public void saveReport(Path file) {
+        ValidationData d = data.get();
+        if (d == null) {
+            return;
+        }
+        double t = threshold.get();
+        Double tgt;
+        try {
+            tgt = Double.parseDouble(target.get().strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            tgt = null;
+        }
+        Double targetSpec = tgt;
+        runner.run(BackgroundTask.of("Writing the validation report", (p, c) -> {
+            java.util.Map<String, Object> settings = new LinkedHashMap<>(d.settings);
+            settings.put("threshold", t);
+            String html = org.iomworkbench.core.model.eval.ValidationReport.html("Validation: " + d.title, d.facts, settings,
+                    d.score, d.label, d.groups, t, targetSpec, REPS, SEED);
+            java.nio.file.Files.writeString(file, html);
+            return file;
+        }).onSuccess(f -> notice.set("Wrote the validation report " + f + ".")));
     }
 
     /** Moves the threshold to the lowest that meets the target specificity, then says how sure that is. */
