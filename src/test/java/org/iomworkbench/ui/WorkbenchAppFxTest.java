@@ -125,7 +125,10 @@ class WorkbenchAppFxTest extends FxRobot {
         waitUntil("Models shows", () -> text("#statusLabel").startsWith("No model run yet."));
 
         push(KeyCode.CONTROL, KeyCode.DIGIT5);
-        waitUntil("the planned step shows", () -> text("#titleLabel").equals("5  Validation"));
+        waitUntil("Validation shows", () -> text("#statusLabel").startsWith("No model run yet"));
+
+        push(KeyCode.CONTROL, KeyCode.DIGIT6);
+        waitUntil("the planned step shows", () -> text("#titleLabel").equals("6  Publish"));
 
         push(KeyCode.F1);
         waitUntil("Help shows", () -> onFx(() -> lookup("#shortcutsGrid").tryQuery().isPresent()));
