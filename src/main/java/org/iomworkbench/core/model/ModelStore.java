@@ -76,6 +76,10 @@ public final class ModelStore {
                         + "p_escalate DOUBLE PRECISION NOT NULL, flagged TINYINT NOT NULL, escalates TINYINT, "
                         + "next_group_pred VARCHAR, next_group_p DOUBLE PRECISION, next_group_actual VARCHAR, "
                         + "ethnicity VARCHAR, gender VARCHAR(1), age_band VARCHAR(8), PRIMARY KEY(run_id, split, person_id))");
+                // every escalation model's calibrated probability on the test year, for curves side by side
+                st.execute("CREATE TABLE IF NOT EXISTS " + schema + ".MODEL_TEST_SCORE(run_id INT NOT NULL, "
+                        + "model VARCHAR NOT NULL, person_id VARCHAR NOT NULL, p DOUBLE PRECISION NOT NULL, "
+                        + "PRIMARY KEY(run_id, model, person_id))");
             }
         }
     }
@@ -124,6 +128,7 @@ public final class ModelStore {
                 ps.executeUpdate();
             }
             writePredictions(c, s, d, o, runId);
+            writeTestScores(c, s, d, o, runId);
             new AuditTrail(c).append("model", "model.run", AuditTrail.details("run", runId, "snapshot", s.id(),
                     "fingerprint", s.fingerprint(), "chosen", o.chosen, "config_sha256", Hashing.sha256(config),
                     "scoring_sha256", Hashing.sha256(scoring), "metrics_sha256", Hashing.sha256(metrics),
@@ -229,6 +234,47 @@ public final class ModelStore {
                 }
             }
             ps.executeBatch();
+        }
+    }
+
+    private static void writeTestScores(Connection c, Snapshot s, ScoreData d, ModelRun.Outcome o, int runId)
+            throws SQLException {
+        Dataset test = o.sets[2];
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s.schema() + ".MODEL_TEST_SCORE(run_id, model, "
+                + "person_id, p) VALUES (?,?,?,?)")) {
+            int batch = 0;
+            for (ModelRun.Fitted f : o.escalation) {
+                for (int i = 0; i < test.size(); i++) {
+                    ps.setInt(1, runId);
+                    ps.setString(2, f.name);
+                    ps.setString(3, d.personId(test.person[i]));
+                    ps.setDouble(4, f.p[2][i]);
+                    ps.addBatch();
+                    if (++batch % 2000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Each escalation model's calibrated probability on the test year, by person id. */
+    public Map<String, Map<String, Double>> testScores(Snapshot s, int runId) {
+        Connection c = workspace.connection();
+        Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT model, person_id, p FROM " + s.schema()
+                + ".MODEL_TEST_SCORE WHERE run_id = ?")) {
+            ps.setInt(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+                }
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
         }
     }
 

@@ -188,6 +188,26 @@ public final class ScoreData {
         return codeGroup[offCode[i]];
     }
 
+    /** The harm-index code of offence {@code i}, as an index {@code 0 .. codeCount() - 1} (for per-code lookup tables). */
+    public int offenceCode(int i) {
+        return offCode[i];
+    }
+
+    /** How many codes the harm index holds. */
+    public int codeCount() {
+        return codes.length;
+    }
+
+    /** Harm-index code number {@code c} (upper case). */
+    public String code(int c) {
+        return codes[c];
+    }
+
+    /** The crime group of harm-index code number {@code c}. */
+    public String codeGroup(int c) {
+        return codeGroup[c];
+    }
+
     /** First drug test of person {@code p}; tests are {@code [testFrom(p), testFrom(p + 1))}. */
     public int testFrom(int p) {
         return testStart[p];

@@ -126,6 +126,10 @@ public final class ModelsController {
     private TableColumn<ModelsViewModel.Coefficient, String> cCoefficientColumn;
     @FXML
     private TableColumn<ModelsViewModel.Coefficient, String> cOddsColumn;
+    @FXML
+    private TableColumn<ModelsViewModel.Coefficient, String> cForestColumn;
+    @FXML
+    private TableColumn<ModelsViewModel.Coefficient, String> cBoostingColumn;
 
     public ModelsController(ModelsViewModel vm) {
         this.vm = vm;
@@ -208,11 +212,14 @@ public final class ModelsController {
         Columns.text(nF1Column, r -> fmt(r.macroF1(), 3));
         coefficientsTable.setItems(vm.coefficients());
         Columns.text(cFeatureColumn, ModelsViewModel.Coefficient::feature);
-        Columns.text(cCoefficientColumn, c -> String.format(Locale.UK, "%+.3f", c.coefficient()));
-        Columns.text(cOddsColumn, c -> String.format(Locale.UK, "%.3f", c.oddsRatio()));
+        Columns.text(cCoefficientColumn, c -> c.coefficient() == null ? "" : String.format(Locale.UK, "%+.3f", c.coefficient()));
+        Columns.text(cOddsColumn, c -> c.oddsRatio() == null ? "" : String.format(Locale.UK, "%.3f", c.oddsRatio()));
+        Columns.text(cForestColumn, c -> c.forest() == null ? "" : String.format(Locale.UK, "%.3f", c.forest()));
+        Columns.text(cBoostingColumn, c -> c.boosting() == null ? "" : String.format(Locale.UK, "%.3f", c.boosting()));
         coefficientsLabel.setText("Logistic regression, on inputs scaled to one standard deviation of the training year: "
-                + "an odds ratio above 1 raises the odds of escalating, below 1 lowers them. Largest effects first. "
-                + "Inputs are correlated, so read them together, not one by one.");
+                + "an odds ratio above 1 raises the odds of escalating, below 1 lowers them. The tree models' importance is "
+                + "each input's share of their total impurity reduction. Largest effects first. Inputs are correlated, so "
+                + "read them together, not one by one; none of this says what causes escalation.");
         vm.summaryProperty().addListener((o, a, s) -> {
             escalationTable.getItems().setAll(s == null ? java.util.List.of() : s.escalation());
             nextTable.getItems().setAll(s == null ? java.util.List.of() : s.nextCrime());

@@ -61,8 +61,12 @@ public final class ModelsViewModel {
     private BackgroundTask<ModelService.Trained> task;
     private long request;
 
-    /** One input of the logistic regression: coefficient per standard deviation and its odds ratio. */
-    public record Coefficient(String feature, double coefficient, double oddsRatio) {
+    /**
+     * One input's effect: the logistic regression's coefficient per standard deviation and its odds
+     * ratio, and the tree models' importance (Smile's impurity-based importance, as shares of their
+     * total); null where the run has no such model.
+     */
+    public record Coefficient(String feature, Double coefficient, Double oddsRatio, Double forest, Double boosting) {
     }
 
     public ModelsViewModel(WorkspaceSession session, TaskRunner runner) {
@@ -292,17 +296,39 @@ public final class ModelsViewModel {
         summary.set(ModelSummary.of(metrics));
         List<Coefficient> rows = new ArrayList<>();
         Object effects = esc == null ? null : esc.get("feature_effects");
-        if (effects instanceof Map<?, ?> m && m.get("logistic_regression") instanceof List<?> list) {
-            for (Object o : list) {
-                Map<String, Object> x = (Map<String, Object>) o;
-                if (x.get("coefficient") instanceof Number c) {
-                    rows.add(new Coefficient((String) x.get("feature"), c.doubleValue(),
-                            ((Number) x.get("odds_ratio")).doubleValue()));
+        if (effects instanceof Map<?, ?> m) {
+            Map<String, Double[]> byFeature = new java.util.LinkedHashMap<>();
+            String[] models = {"logistic_regression", "random_forest", "gradient_boosting"};
+            for (int k = 0; k < models.length; k++) {
+                if (!(m.get(models[k]) instanceof List<?> list)) {
+                    continue;
+                }
+                double total = 0;
+                for (Object o : list) {
+                    if (((Map<String, Object>) o).get("importance") instanceof Number n) {
+                        total += n.doubleValue();
+                    }
+                }
+                for (Object o : list) {
+                    Map<String, Object> x = (Map<String, Object>) o;
+                    Double[] v = byFeature.computeIfAbsent((String) x.get("feature"), f -> new Double[4]);
+                    if (k == 0 && x.get("coefficient") instanceof Number c) {
+                        v[0] = c.doubleValue();
+                        v[1] = ((Number) x.get("odds_ratio")).doubleValue();
+                    } else if (x.get("importance") instanceof Number imp && total > 0) {
+                        v[k + 1] = imp.doubleValue() / total;
+                    }
                 }
             }
+            byFeature.forEach((f, v) -> rows.add(new Coefficient(f, v[0], v[1], v[2], v[3])));
         }
-        rows.sort((a, b) -> Double.compare(Math.abs(b.coefficient()), Math.abs(a.coefficient())));
+        rows.sort((a, b) -> Double.compare(weightOf(b), weightOf(a)));
         coefficients.setAll(rows);
+    }
+
+    private static double weightOf(Coefficient c) {
+        return c.coefficient() != null ? Math.abs(c.coefficient())
+                : Math.max(c.forest() == null ? 0 : c.forest(), c.boosting() == null ? 0 : c.boosting());
     }
 
     /** The selected run in a sentence: snapshot, dates, sizes. */

@@ -83,6 +83,7 @@ public final class ValidationController {
     @FXML private Button chartsPngButton;
     @FXML private Button fairnessCsvButton;
     @FXML private Button reportButton;
+    @FXML private Button bandsCsvButton;
 
     public ValidationController(ValidationViewModel vm) {
         this.vm = vm;
@@ -175,9 +176,21 @@ public final class ValidationController {
                 stat(Double.isNaN(d.ece) ? "–" : String.format(Locale.UK, "%.4f", d.ece), "calibration error (ECE)"),
                 stat(Format.count(d.size()), "people"),
                 stat(String.format(Locale.UK, "%.2f%%", 100.0 * d.sweep.positives() / Math.max(1, d.size())), "base rate"));
-        rocChart.getData().add(series("ROC", d.roc));
+        for (ValidationData.Curve c : d.curves) {
+            rocChart.getData().add(series(String.format(Locale.UK, "%s (AUC %.3f)", c.name(), c.auc()), c.roc()));
+            prChart.getData().add(series(String.format(Locale.UK, "%s (AP %.3f)", c.name(), c.ap()), c.pr()));
+        }
+        XYChart.Series<Number, Number> lo = new XYChart.Series<>();
+        XYChart.Series<Number, Number> hi = new XYChart.Series<>();
+        lo.setName("95% band, lower");
+        hi.setName("95% band, upper");
+        for (int g = 0; g < ValidationData.ROC_GRID.length; g++) {
+            lo.getData().add(new XYChart.Data<>(ValidationData.ROC_GRID[g], d.rocBand[0][g]));
+            hi.getData().add(new XYChart.Data<>(ValidationData.ROC_GRID[g], d.rocBand[1][g]));
+        }
+        rocChart.getData().add(lo);
+        rocChart.getData().add(hi);
         rocChart.getData().add(diagonal("chance"));
-        prChart.getData().add(series("precision–recall", d.pr));
         gainsChart.getData().add(series("gains", d.gains));
         gainsChart.getData().add(diagonal("random order"));
         if (d.probabilities) {
@@ -200,11 +213,11 @@ public final class ValidationController {
             calibrationLabel.setText("The scores are not probabilities (not all in [0, 1]): no calibration diagram or Brier score.");
         }
         double[] distinct = d.sweep.distinctScores();
-        double lo = d.probabilities ? 0 : distinct[0];
-        double hi = d.probabilities ? 1 : distinct[distinct.length - 1];
-        thresholdSlider.setMin(lo);
-        thresholdSlider.setMax(hi);
-        thresholdSlider.setBlockIncrement((hi - lo) / 200);
+        double min = d.probabilities ? 0 : distinct[0];
+        double max = d.probabilities ? 1 : distinct[distinct.length - 1];
+        thresholdSlider.setMin(min);
+        thresholdSlider.setMax(max);
+        thresholdSlider.setBlockIncrement((max - min) / 200);
         syncing = true;
         thresholdSlider.setValue(vm.thresholdProperty().get());
         syncing = false;
@@ -316,6 +329,23 @@ public final class ValidationController {
             try {
                 ViewExport.writeCsv(ViewExport.csv(String.format(Locale.UK, "fairness at threshold %.6f",
                         vm.thresholdProperty().get()), ViewExport.cells(fairnessTable)), file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @FXML
+    private void saveBandsCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the outcome rate by band as CSV");
+        chooser.setInitialFileName("outcome-by-band.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File f = chooser.showSaveDialog(body.getScene().getWindow());
+        if (f != null) {
+            try {
+                ViewExport.writeCsv(ViewExport.csv("outcome rate by current band, 95% Wilson intervals",
+                        ViewExport.cells(bandTable)), f.toPath());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

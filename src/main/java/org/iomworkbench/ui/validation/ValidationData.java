@@ -3,20 +3,30 @@ package org.iomworkbench.ui.validation;
 import org.iomworkbench.core.model.eval.BinaryMetrics;
 import org.iomworkbench.core.model.eval.Bootstrap;
 import org.iomworkbench.core.model.eval.Calibration;
+import org.iomworkbench.core.model.eval.Confusion;
 import org.iomworkbench.core.model.eval.Evaluation;
+import org.iomworkbench.core.model.eval.GroupBreakdown;
 import org.iomworkbench.core.model.eval.ThresholdSweep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the Validation view evaluates: scores with their labels (a model run's test-year
  * predictions, or an imported score), the group columns of the fairness audit, the current band
- * when known, and everything computed once when it is opened: the sorted sweep, curves (thinned
- * for drawing), calibration bins and the headline figures with bootstrap intervals.
+ * when known, and everything computed once when it is opened, so that moving the threshold costs
+ * a binary search per group: the sorted sweeps (overall and per group), the curves of every model
+ * (thinned for drawing) with a bootstrap band around the ROC, calibration bins and the headline
+ * figures with intervals.
  */
 public final class ValidationData {
+    static final double[] ROC_GRID = grid(51);
+    static final int MIN_N = 50;
+    static final int MIN_CLASS = 10;
+
     final String title;
     final double[] score;
     final boolean[] label;
@@ -24,8 +34,8 @@ public final class ValidationData {
     final String[] band;
     final boolean probabilities;
     final ThresholdSweep sweep;
-    final List<ThresholdSweep.Point> roc;
-    final List<ThresholdSweep.Point> pr;
+    final List<Curve> curves = new ArrayList<>();
+    final double[][] rocBand;
     final List<ThresholdSweep.Point> gains;
     final List<Calibration.Bin> bins;
     final double auc;
@@ -34,12 +44,30 @@ public final class ValidationData {
     final double brier;
     final double ece;
     final Double modelThreshold;
+    /** Per group column, per value: the group's own sweep, AUC and Brier score. */
+    final Map<String, List<GroupSweep>> groupSweeps = new LinkedHashMap<>();
     /** What was evaluated and the settings behind it, for the report. */
-    final Map<String, Object> facts = new java.util.LinkedHashMap<>();
-    final Map<String, Object> settings = new java.util.LinkedHashMap<>();
+    final Map<String, Object> facts = new LinkedHashMap<>();
+    final Map<String, Object> settings = new LinkedHashMap<>();
 
-    ValidationData(String title, double[] score, boolean[] label, Map<String, String[]> groups, String[] band,
-                   Double modelThreshold, int reps, long seed) {
+    /** One model's (or score's) curves, drawn side by side. */
+    record Curve(String name, List<ThresholdSweep.Point> roc, List<ThresholdSweep.Point> pr, double auc, double ap) {
+    }
+
+    /** A group's figures that do not depend on the threshold, and its sorted scores. */
+    record GroupSweep(String value, ThresholdSweep sweep, Double auc, Double brier, boolean tooSmall) {
+        GroupBreakdown.Group at(double t) {
+            Confusion c = sweep.at(t);
+            return new GroupBreakdown.Group(value, c.n(), c.baseRate(), c.selectionRate(), c.fpr(), c.fnr(), c.ppv(),
+                    c.npv(), auc, brier, tooSmall, c);
+        }
+    }
+
+    /**
+     * @param others other models' scores on the same people (name → score), drawn beside the main one
+     */
+    ValidationData(String title, String mainName, double[] score, boolean[] label, Map<String, String[]> groups,
+                   String[] band, Double modelThreshold, Map<String, double[]> others, int reps, long seed) {
         this.title = title;
         this.score = score;
         this.label = label;
@@ -48,15 +76,51 @@ public final class ValidationData {
         this.modelThreshold = modelThreshold;
         this.probabilities = Evaluation.probabilities(score);
         this.sweep = new ThresholdSweep(score, label);
-        this.roc = thin(sweep.roc(), 600);
-        this.pr = thin(sweep.precisionRecall(), 600);
+        this.auc = BinaryMetrics.auc(score, label);
+        this.averagePrecision = BinaryMetrics.averagePrecision(score, label);
+        curves.add(new Curve(mainName, thin(sweep.roc(), 600), thin(sweep.precisionRecall(), 600), auc, averagePrecision));
+        others.forEach((name, s) -> {
+            ThresholdSweep w = new ThresholdSweep(s, label);
+            curves.add(new Curve(name, thin(w.roc(), 600), thin(w.precisionRecall(), 600), BinaryMetrics.auc(s, label),
+                    BinaryMetrics.averagePrecision(s, label)));
+        });
+        this.rocBand = Bootstrap.rocBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
         this.gains = thin(sweep.gains(), 600);
         this.bins = probabilities ? Calibration.bins(score, label, 10) : List.of();
-        this.auc = BinaryMetrics.auc(score, label);
         this.aucCi = Bootstrap.run(score, label, Double.POSITIVE_INFINITY, 0, reps, seed).auc();
-        this.averagePrecision = BinaryMetrics.averagePrecision(score, label);
         this.brier = probabilities ? BinaryMetrics.brier(score, label) : Double.NaN;
         this.ece = probabilities ? Calibration.ece(score, label, 10) : Double.NaN;
+        groups.forEach((column, values) -> {
+            Map<String, List<Integer>> rows = new TreeMap<>();
+            for (int i = 0; i < values.length; i++) {
+                String v = values[i] == null || values[i].isBlank() ? "(missing)" : values[i];
+                rows.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+            }
+            List<GroupSweep> list = new ArrayList<>();
+            rows.forEach((value, idx) -> {
+                double[] s = new double[idx.size()];
+                boolean[] y = new boolean[idx.size()];
+                long pos = 0;
+                for (int k = 0; k < s.length; k++) {
+                    s[k] = score[idx.get(k)];
+                    y[k] = label[idx.get(k)];
+                    pos += y[k] ? 1 : 0;
+                }
+                double a = BinaryMetrics.auc(s, y);
+                boolean small = s.length < MIN_N || pos < MIN_CLASS || s.length - pos < MIN_CLASS;
+                list.add(new GroupSweep(value, new ThresholdSweep(s, y), Double.isNaN(a) ? null : a,
+                        probabilities ? BinaryMetrics.brier(s, y) : null, small));
+            });
+            groupSweeps.put(column, list);
+        });
+    }
+
+    private static double[] grid(int n) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            g[i] = (double) i / (n - 1);
+        }
+        return g;
     }
 
     /** At most about {@code max} points, the first and last kept. */
@@ -74,5 +138,23 @@ public final class ValidationData {
 
     public int size() {
         return score.length;
+    }
+
+    /** The fairness rows at a threshold: a binary search per group. */
+    List<ValidationViewModel.FairnessRow> fairnessAt(double t) {
+        List<ValidationViewModel.FairnessRow> rows = new ArrayList<>();
+        groupSweeps.forEach((column, list) -> {
+            GroupSweep ref = null;
+            for (GroupSweep g : list) {
+                if (ref == null || g.sweep().positives() + g.sweep().negatives()
+                        > ref.sweep().positives() + ref.sweep().negatives()) {
+                    ref = g;
+                }
+            }
+            for (GroupSweep g : list) {
+                rows.add(new ValidationViewModel.FairnessRow(column, g.value(), g.at(t), g == ref));
+            }
+        });
+        return rows;
     }
 }

@@ -188,14 +188,40 @@ public final class ValidationViewModel {
                 age[i] = x.ageBand();
                 band[i] = x.band();
             }
+            String[] genderAge = new String[n];
+            for (int i = 0; i < n; i++) {
+                genderAge[i] = gender[i] + " · " + age[i];
+            }
             Map<String, String[]> groups = new LinkedHashMap<>();
             groups.put("ethnicity", eth);
             groups.put("gender", gender);
             groups.put("age band", age);
+            groups.put("gender × age band", genderAge);
+            // every model of the run on the same people; the one it publishes with is the main one
+            Map<String, Map<String, Double>> scores = new ModelStore(ws).testScores(s, r.runId());
+            Map<String, double[]> others = new LinkedHashMap<>();
+            Map<String, Double> chosen = scores.get(r.chosen());
+            if (chosen != null) {
+                for (int i = 0; i < n; i++) {
+                    Double v = chosen.get(rows.get(i).personId());
+                    if (v != null) {
+                        score[i] = v;
+                    }
+                }
+            }
+            scores.forEach((name, byPerson) -> {
+                if (!name.equals(r.chosen())) {
+                    double[] o = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        o[i] = byPerson.getOrDefault(rows.get(i).personId(), Double.NaN);
+                    }
+                    others.put(name.replace('_', ' '), o);
+                }
+            });
             Map<String, Object> models = r.metricsMap();
             Double t = modelThreshold(models, r.chosen());
             ValidationData d = new ValidationData("Model run " + r.runId() + ", " + r.chosen().replace('_', ' ') + ", test year",
-                    score, label, groups, band, t, REPS, SEED);
+                    r.chosen().replace('_', ' '), score, label, groups, band, t, others, REPS, SEED);
             d.facts.put("model run", r.runId());
             d.facts.put("data snapshot", r.snapshotId() + " (" + s.fingerprint() + ")");
             d.facts.put("model", r.chosen());
@@ -235,7 +261,7 @@ public final class ValidationViewModel {
                 groups.put(groupColumns.get(k), f.groups().get(k));
             }
             ValidationData d = new ValidationData(file.getFileName() + " (" + scoreColumn + " against " + labelColumn + ")",
-                    f.score(), f.label(), groups, null, null, REPS, SEED);
+                    scoreColumn, f.score(), f.label(), groups, null, null, Map.of(), REPS, SEED);
             d.facts.put("file", file.toAbsolutePath().toString());
             d.facts.put("file SHA-256", org.iomworkbench.core.util.Hashing.sha256(file));
             d.facts.put("rows evaluated", f.score().length);
@@ -333,15 +359,7 @@ public final class ValidationViewModel {
         }
         double t = threshold.get();
         confusion.set(d.sweep.at(t));
-        List<FairnessRow> rows = new ArrayList<>();
-        d.groups.forEach((column, values) -> {
-            List<GroupBreakdown.Group> gs = GroupBreakdown.of(d.score, d.label, values, t, d.probabilities, 50, 10);
-            GroupBreakdown.Group ref = GroupBreakdown.reference(gs, null);
-            for (GroupBreakdown.Group g : gs) {
-                rows.add(new FairnessRow(column, g.value(), g, g == ref));
-            }
-        });
-        fairness.setAll(rows);
+        fairness.setAll(d.fairnessAt(t));
     }
 
     static List<BandRow> bandRows(ValidationData d) {

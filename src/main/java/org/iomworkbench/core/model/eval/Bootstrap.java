@@ -103,4 +103,68 @@ public final class Bootstrap {
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
+
+    /**
+     * A pointwise percentile 95% band of the ROC curve: for each false positive rate of
+     * {@code grid}, the 2.5th and 97.5th percentiles over {@code reps} resamples of the highest
+     * true positive rate reached at or below it. Returns {lower, upper}, each one value per grid point.
+     */
+    public static double[][] rocBand(double[] score, boolean[] label, double[] grid, int reps, long seed) {
+        int n = score.length;
+        int[] order = Sorting.ascendingInts(score);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        double[][] tpr = new double[grid.length][reps];
+        int[] w = new int[n];
+        for (int r = 0; r < reps; r++) {
+            Arrays.fill(w, 0);
+            for (int k = 0; k < n; k++) {
+                w[random.nextInt(n)]++;
+            }
+            long pos = 0;
+            long neg = 0;
+            for (int i = 0; i < n; i++) {
+                if (label[i]) {
+                    pos += w[i];
+                } else {
+                    neg += w[i];
+                }
+            }
+            // walking down the scores, x and y only grow: a grid point is settled by the last point
+            // at or left of it, when the curve first passes it
+            long tp = 0;
+            long fp = 0;
+            int gi = 0;
+            double lastY = 0;
+            int j = n - 1;
+            while (j >= 0) {
+                int k = j;
+                while (k >= 0 && score[order[k]] == score[order[j]]) {
+                    int row = order[k];
+                    if (label[row]) {
+                        tp += w[row];
+                    } else {
+                        fp += w[row];
+                    }
+                    k--;
+                }
+                double x = neg == 0 ? 0 : (double) fp / neg;
+                double y = pos == 0 ? 0 : (double) tp / pos;
+                while (gi < grid.length && x > grid[gi] + 1e-12) {
+                    tpr[gi++][r] = lastY;
+                }
+                lastY = y;
+                j = k;
+            }
+            while (gi < grid.length) {
+                tpr[gi++][r] = lastY;
+            }
+        }
+        double[][] out = new double[2][grid.length];
+        for (int g = 0; g < grid.length; g++) {
+            Interval i = interval(tpr[g]);
+            out[0][g] = i.lo();
+            out[1][g] = i.hi();
+        }
+        return out;
+    }
 }
