@@ -10,14 +10,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * What the models read of a linked snapshot, per person in the order of {@link ScoreData}: the
- * score's layout, the person's date of birth and gender (inputs), ethnicity (kept apart: for the
- * fairness audit only, never an input) and custody arrests (per person, sorted epoch days).
+ * What the models read of a linked snapshot, read once: the score's layout ({@link ScoreData}) and,
+ * per person in the same person order, the date of birth and gender (inputs), the ethnicity (kept
+ * apart: for the fairness audit only, never an input; see {@link #auditEthnicity(int)}) and the
+ * custody arrests (compressed rows like {@link ScoreData}'s: person {@code p}'s arrests are
+ * {@code [custodyFrom(p), custodyFrom(p + 1))}, sorted epoch days).
+ * <p>
+ * Custody rows name a {@code CUSTODY} nominal; they are mapped to persons through
+ * {@code PERSON_RECORD}. A custody row whose nominal has no person is dropped. Names, postcodes
+ * and identifiers are not read at all (the person id is only the key of {@link ScoreData}).
  */
 public final class ModelData {
     /** A date of birth that is not known. */
@@ -31,41 +35,65 @@ public final class ModelData {
     private final int[] custodyDay;
 
     /**
+     * The arrays as they are (synthetic data); {@link Builder} makes them from rows.
+     *
+     * @param dob          per person the epoch day of birth, or {@link #NO_DATE}
+     * @param gender       per person 'M', 'F' or 'U' (anything else is read as 'U')
+     * @param ethnicity    per person the ethnicity code or null; audit only
      * @param custodyStart per person the first index into {@code custodyDay} (length persons + 1);
-     *                     each person's days sorted
+     *                     each person's days sorted ascending
      */
     public ModelData(ScoreData score, int[] dob, char[] gender, String[] ethnicity, int[] custodyStart, int[] custodyDay) {
         int n = score.persons();
         if (dob.length != n || gender.length != n || ethnicity.length != n || custodyStart.length != n + 1) {
             throw new IllegalArgumentException("The person arrays must have one entry per person");
         }
+        if (custodyStart[0] != 0 || custodyStart[n] != custodyDay.length) {
+            throw new IllegalArgumentException("custodyStart must run from 0 to the number of custody days");
+        }
+        for (int p = 0; p < n; p++) {
+            if (custodyStart[p + 1] < custodyStart[p]) {
+                throw new IllegalArgumentException("custodyStart must not decrease");
+            }
+            for (int k = custodyStart[p] + 1; k < custodyStart[p + 1]; k++) {
+                if (custodyDay[k] < custodyDay[k - 1]) {
+                    throw new IllegalArgumentException("each person's custody days must be sorted");
+                }
+            }
+        }
         this.score = score;
         this.dob = dob;
-        this.gender = gender;
+        this.gender = new char[n];
+        for (int p = 0; p < n; p++) {
+            this.gender[p] = normaliseGender(gender[p]);
+        }
         this.ethnicity = ethnicity;
         this.custodyStart = custodyStart;
         this.custodyDay = custodyDay;
     }
 
-    /** Person attributes and custody all unknown: for data without them. */
-    public static ModelData withoutAttributes(ScoreData score) {
-        int n = score.persons();
-        int[] dob = new int[n];
-        Arrays.fill(dob, NO_DATE);
-        char[] g = new char[n];
-        Arrays.fill(g, 'U');
-        return new ModelData(score, dob, g, new String[n], new int[n + 1], new int[0]);
+    private static char normaliseGender(char g) {
+        char u = Character.toUpperCase(g);
+        return u == 'M' || u == 'F' ? u : 'U';
     }
 
+    /** Person attributes and custody all unknown: for data without them. */
+    public static ModelData withoutAttributes(ScoreData score) {
+        return new Builder(score).build();
+    }
+
+    /** A builder over {@code score}'s persons (for tests and converters): every attribute unknown until set. */
+    public static Builder builder(ScoreData score) {
+        return new Builder(score);
+    }
+
+    /**
+     * Reads a linked snapshot: {@link ScoreData#load}, then {@code PERSON} (date of birth, gender,
+     * ethnicity) and {@code CUSTODY} joined to {@code PERSON_RECORD} on the {@code CUSTODY} nominal.
+     */
     public static ModelData load(Workspace ws, Snapshot s) {
         ScoreData d = ScoreData.load(ws, s);
-        int n = d.persons();
-        int[] dob = new int[n];
-        Arrays.fill(dob, NO_DATE);
-        char[] gender = new char[n];
-        Arrays.fill(gender, 'U');
-        String[] ethnicity = new String[n];
-        List<int[]> arrests = new ArrayList<>(); // {person, day}
+        Builder b = new Builder(d);
         Connection c = ws.connection();
         String x = s.schema();
         try (Statement st = c.createStatement()) {
@@ -76,11 +104,9 @@ public final class ModelData {
                     if (p < 0) {
                         continue;
                     }
-                    LocalDate b = rs.getObject(2, LocalDate.class);
-                    dob[p] = b == null ? NO_DATE : (int) b.toEpochDay();
                     String g = rs.getString(3);
-                    gender[p] = g == null || g.isEmpty() ? 'U' : g.charAt(0);
-                    ethnicity[p] = rs.getString(4);
+                    b.person(p, rs.getObject(2, LocalDate.class), g == null || g.isEmpty() ? 'U' : g.charAt(0),
+                            rs.getString(4));
                 }
             }
             if (hasTable(c, x, "CUSTODY")) {
@@ -90,26 +116,21 @@ public final class ModelData {
                         int p = d.indexOf(rs.getString(1));
                         LocalDate day = rs.getObject(2, LocalDate.class);
                         if (p >= 0 && day != null) {
-                            arrests.add(new int[]{p, (int) day.toEpochDay()});
+                            b.custody(p, day);
                         }
                     }
                 }
             }
             c.commit();
         } catch (SQLException e) {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the original failure is what matters
+            }
             throw WorkbenchException.database(e);
         }
-        arrests.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
-        int[] start = new int[n + 1];
-        int[] days = new int[arrests.size()];
-        for (int k = 0; k < days.length; k++) {
-            start[arrests.get(k)[0] + 1]++;
-            days[k] = arrests.get(k)[1];
-        }
-        for (int p = 0; p < n; p++) {
-            start[p + 1] += start[p];
-        }
-        return new ModelData(d, dob, gender, ethnicity, start, days);
+        return b.build();
     }
 
     private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
@@ -146,29 +167,137 @@ public final class ModelData {
         return ethnicity[p];
     }
 
+    /** First custody arrest of person {@code p}; arrests are {@code [custodyFrom(p), custodyFrom(p + 1))}, by date. */
     public int custodyFrom(int p) {
         return custodyStart[p];
     }
 
+    /** Epoch day of custody arrest {@code k}. */
     public int custodyDay(int k) {
         return custodyDay[k];
     }
 
-    /** Age in whole years at epoch day {@code day}, or -1 when the date of birth is not known. */
+    /** All custody arrests in the snapshot. */
+    public int custodyArrests() {
+        return custodyDay.length;
+    }
+
+    /**
+     * Age in completed years at epoch day {@code day}, or -1 when the date of birth is not known
+     * or is after {@code day} (a mistyped date: there is no age to give).
+     */
     public int ageAt(int p, int day) {
-        if (dob[p] == NO_DATE) {
+        return age(dob[p], day);
+    }
+
+    /** Completed years from {@code birth} to {@code day} (epoch days), or -1 when unknown or negative. */
+    static int age(int birth, int day) {
+        if (birth == NO_DATE || birth > day) {
             return -1;
         }
-        LocalDate b = LocalDate.ofEpochDay(dob[p]);
-        return java.time.Period.between(b, LocalDate.ofEpochDay(day)).getYears();
+        LocalDate b = LocalDate.ofEpochDay(birth);
+        LocalDate d = LocalDate.ofEpochDay(day);
+        int years = d.getYear() - b.getYear();
+        if (d.getMonthValue() < b.getMonthValue()
+                || (d.getMonthValue() == b.getMonthValue() && d.getDayOfMonth() < b.getDayOfMonth())) {
+            years--;
+        }
+        return years;
     }
 
     /** The fairness audit's age bands, at a day: "under 18", "18-24", "25-34", "35-44", "45+", or "unknown". */
     public String ageBand(int p, int day) {
-        int a = ageAt(p, day);
-        if (a < 0) {
+        return ageBand(ageAt(p, day));
+    }
+
+    /** The age band of an age in years ({@code < 0}: "unknown"). */
+    public static String ageBand(int age) {
+        if (age < 0) {
             return "unknown";
         }
-        return a < 18 ? "under 18" : a < 25 ? "18-24" : a < 35 ? "25-34" : a < 45 ? "35-44" : "45+";
+        return age < 18 ? "under 18" : age < 25 ? "18-24" : age < 35 ? "25-34" : age < 45 ? "35-44" : "45+";
+    }
+
+    /** The audit's age bands in their natural order. */
+    public static final java.util.List<String> AGE_BANDS = java.util.List.of("under 18", "18-24", "25-34", "35-44", "45+",
+            "unknown");
+
+    /**
+     * Person attributes and custody arrests by person, for a {@link ScoreData} already built. An
+     * attribute set twice keeps the last value; arrests are sorted on {@link #build()}.
+     */
+    public static final class Builder {
+        private final ScoreData score;
+        private final int[] dob;
+        private final char[] gender;
+        private final String[] ethnicity;
+        private int[] arrestPerson = new int[16];
+        private int[] arrestDay = new int[16];
+        private int arrests;
+
+        Builder(ScoreData score) {
+            this.score = score;
+            int n = score.persons();
+            dob = new int[n];
+            Arrays.fill(dob, NO_DATE);
+            gender = new char[n];
+            Arrays.fill(gender, 'U');
+            ethnicity = new String[n];
+        }
+
+        private int index(String personId) {
+            int p = score.indexOf(personId);
+            if (p < 0) {
+                throw new IllegalArgumentException("no person " + personId + " in the score data");
+            }
+            return p;
+        }
+
+        /** Date of birth (null: unknown), gender ('M', 'F', 'U') and ethnicity (audit only, may be null). */
+        public Builder person(String personId, LocalDate dateOfBirth, char gender, String ethnicity) {
+            return person(index(personId), dateOfBirth, gender, ethnicity);
+        }
+
+        public Builder person(int p, LocalDate dateOfBirth, char gender, String ethnicity) {
+            this.dob[p] = dateOfBirth == null ? NO_DATE : (int) dateOfBirth.toEpochDay();
+            this.gender[p] = gender;
+            this.ethnicity[p] = ethnicity;
+            return this;
+        }
+
+        /** A custody arrest of the person. */
+        public Builder custody(String personId, LocalDate arrest) {
+            return custody(index(personId), arrest);
+        }
+
+        public Builder custody(int p, LocalDate arrest) {
+            if (arrests == arrestDay.length) {
+                arrestDay = Arrays.copyOf(arrestDay, arrests * 2);
+                arrestPerson = Arrays.copyOf(arrestPerson, arrests * 2);
+            }
+            arrestPerson[arrests] = p;
+            arrestDay[arrests++] = (int) arrest.toEpochDay();
+            return this;
+        }
+
+        public ModelData build() {
+            int n = score.persons();
+            int[] start = new int[n + 1];
+            for (int k = 0; k < arrests; k++) {
+                start[arrestPerson[k] + 1]++;
+            }
+            for (int p = 0; p < n; p++) {
+                start[p + 1] += start[p];
+            }
+            int[] fill = Arrays.copyOf(start, n);
+            int[] days = new int[arrests];
+            for (int k = 0; k < arrests; k++) {
+                days[fill[arrestPerson[k]]++] = arrestDay[k];
+            }
+            for (int p = 0; p < n; p++) {
+                Arrays.sort(days, start[p], start[p + 1]);
+            }
+            return new ModelData(score, dob.clone(), gender.clone(), ethnicity.clone(), start, days);
+        }
     }
 }

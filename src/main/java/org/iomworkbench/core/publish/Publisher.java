@@ -1,0 +1,374 @@
+package org.iomworkbench.core.publish;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.iomworkbench.core.audit.AuditTrail;
+import org.iomworkbench.core.load.FileSummary;
+import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.load.SnapshotStore;
+import org.iomworkbench.core.model.ModelService;
+import org.iomworkbench.core.model.ModelStore;
+import org.iomworkbench.core.model.Prediction;
+import org.iomworkbench.core.score.Band;
+import org.iomworkbench.core.score.ScoreStore;
+import org.iomworkbench.core.util.Hashing;
+import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.Workspace;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Publishing a vetted list: the people of a scoring run (with an offence) in the chosen bands,
+ * with the model run's escalation probability and next likely crime type where they are at
+ * risk, less the people the analyst left off, as a CSV of allowed columns only (never the
+ * calculation's internals), safe against formula injection; beside it a manifest; the
+ * publication stored and audited so that {@link #reproduce} can re-create it and check its SHA-256.
+ */
+public final class Publisher {
+    /** The columns a list may have. */
+    public static final List<String> ALLOWED = List.of("person_id", "surname", "forenames", "date_of_birth", "band", "rfsdi",
+            "p_escalate", "p_escalate_band", "next_crime_type", "under_18", "data_date");
+    public static final List<String> DEFAULT_COLUMNS = List.of("person_id", "surname", "forenames", "date_of_birth", "band",
+            "rfsdi", "p_escalate", "next_crime_type", "under_18", "data_date");
+    public static final String CONFIRMATION = "This list is advice for Offender Managers' professional judgement, "
+            + "not a decision about anyone.";
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final Workspace workspace;
+
+    public Publisher(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    /** A stored publication. */
+    public record Publication(int id, String createdAt, String signer, int snapshotId, int scoresRun, int modelRun,
+                              long rows, String csvSha256, String manifest, String request) {
+    }
+
+    /** One person on a list, before the columns are chosen. */
+    public record Row(String personId, String surname, String forenames, LocalDate dateOfBirth, Band band, double rfsdi,
+                      Double pEscalate, String nextCrimeType, Boolean under18) {
+    }
+
+    /** The rows a request would publish, in list order (band, then RFSDi, highest first). */
+    public List<Row> rows(PublicationRequest r) {
+        ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow(() -> new WorkbenchException(
+                "There is no scoring run " + r.scoresRun() + ".", "Save a scoring run first (score, or the Scores view).", true));
+        ModelStore.RunInfo mr = new ModelStore(workspace).requireRun(r.modelRun());
+        if (sr.snapshotId() != mr.snapshotId()) {
+            throw new WorkbenchException("Scoring run " + r.scoresRun() + " is on snapshot " + sr.snapshotId() + " but model run "
+                    + r.modelRun() + " is on snapshot " + mr.snapshotId() + ".", "Publish a scoring run and a model run of one snapshot.", true);
+        }
+        Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
+        LocalDate asAt = asAt(sr);
+        Map<String, Prediction> pred = new HashMap<>();
+        for (Prediction p : new ModelService(workspace).predict(r.modelRun(), r.scoresRun())) {
+            pred.put(p.personId(), p);
+        }
+        Set<Band> bands = r.bands() == null || r.bands().isEmpty() ? EnumSet.allOf(Band.class) : EnumSet.noneOf(Band.class);
+        if (r.bands() != null) {
+            for (String b : r.bands()) {
+                try {
+                    bands.add(Band.valueOf(b.strip().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw new WorkbenchException("'" + b + "' is not a band.", "Use LOW, LOW_MEDIUM, HIGH_MEDIUM, HIGH or SUPER_HIGH.", true);
+                }
+            }
+        }
+        List<Row> out = new ArrayList<>();
+        Connection c = workspace.connection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.person_id, p.surname, p.forenames, p.date_of_birth, r.band, "
+                + "r.rfsdi FROM " + s.schema() + ".SCORE_RESULT r JOIN " + s.schema() + ".PERSON p ON p.person_id = r.person_id "
+                + "WHERE r.run_id = ? AND r.rfsdi > 0")) {
+            ps.setInt(1, r.scoresRun());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString(1);
+                    Band band = Band.valueOf(rs.getString(5));
+                    if (!bands.contains(band) || (r.exclusions() != null && r.exclusions().containsKey(id))) {
+                        continue;
+                    }
+                    Prediction p = pred.get(id);
+                    if (r.minProbability() != null && (p == null || p.pEscalate() < r.minProbability())) {
+                        continue;
+                    }
+                    LocalDate dob = rs.getObject(4, LocalDate.class);
+                    out.add(new Row(id, rs.getString(2), rs.getString(3), dob, band, rs.getDouble(6),
+                            p == null ? null : p.pEscalate(), p == null ? null : p.nextGroupPred(),
+                            dob == null ? null : Period.between(dob, asAt).getYears() < 18));
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+        out.sort(Comparator.comparing((Row x) -> -x.band().ordinal()).thenComparing(x -> -x.rfsdi())
+                .thenComparing(Row::personId));
+        return out;
+    }
+
+    private static LocalDate asAt(ScoreStore.Run sr) {
+        try {
+            Map<String, Object> cfg = JSON.readValue(sr.config(), new TypeReference<>() { });
+            return LocalDate.parse((String) cfg.get("as_at"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The CSV's bytes for a request: deterministic, so that the same stored runs give the same bytes. */
+    public byte[] csv(PublicationRequest r, List<Row> rows) {
+        List<String> cols = columns(r);
+        ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow();
+        String dataDate = asAt(sr).toString();
+        StringBuilder b = new StringBuilder();
+        if (r.bom()) {
+            b.append('\uFEFF');
+        }
+        b.append(SafeCsv.line(cols));
+        for (Row x : rows) {
+            List<String> cells = new ArrayList<>(cols.size());
+            for (String c : cols) {
+                cells.add(switch (c) {
+                    case "person_id" -> x.personId();
+                    case "surname" -> x.surname();
+                    case "forenames" -> x.forenames();
+                    case "date_of_birth" -> x.dateOfBirth() == null ? "" : x.dateOfBirth().toString();
+                    case "band" -> x.band().name();
+                    case "rfsdi" -> String.format(Locale.ROOT, "%.4f", x.rfsdi());
+                    case "p_escalate" -> x.pEscalate() == null ? "" : String.format(Locale.ROOT, "%.4f", x.pEscalate());
+                    case "p_escalate_band" -> x.pEscalate() == null ? "" : probabilityBand(x.pEscalate());
+                    case "next_crime_type" -> x.nextCrimeType() == null ? "" : x.nextCrimeType();
+                    case "under_18" -> x.under18() == null ? "" : x.under18() ? "Y" : "N";
+                    case "data_date" -> dataDate;
+                    default -> throw new IllegalStateException(c);
+                });
+            }
+            b.append(SafeCsv.line(cells));
+        }
+        return b.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String probabilityBand(double p) {
+        return p < 0.10 ? "under 10%" : p < 0.25 ? "10% to 25%" : p < 0.5 ? "25% to 50%" : "50% and over";
+    }
+
+    private static List<String> columns(PublicationRequest r) {
+        List<String> cols = r.columns() == null || r.columns().isEmpty() ? DEFAULT_COLUMNS : r.columns();
+        for (String c : cols) {
+            if (!ALLOWED.contains(c)) {
+                throw new WorkbenchException("'" + c + "' cannot go on a published list.",
+                        "Choose among " + String.join(", ", ALLOWED) + " (never the calculation's internals).", true);
+            }
+        }
+        if (new TreeSet<>(cols).size() != cols.size()) {
+            throw new WorkbenchException("A column is named twice.", "Name each column once.", true);
+        }
+        return cols;
+    }
+
+    /** Publishes: checks the sign-off, writes the CSV and its manifest, stores and audits the publication. */
+    public Publication publish(PublicationRequest r, Path out) {
+        String user = AuditTrail.currentUser();
+        if (r.signedOffBy() == null || !r.signedOffBy().strip().equalsIgnoreCase(user)) {
+            throw new WorkbenchException("The list must be signed off by the analyst at this workstation ('" + user
+                    + "'), not '" + r.signedOffBy() + "'.", "Sign off with your own user name.", true);
+        }
+        if (!CONFIRMATION.equals(r.confirmation())) {
+            throw new WorkbenchException("The sign-off needs the confirmation: \"" + CONFIRMATION + "\"",
+                    "Type it exactly as shown.", true);
+        }
+        List<Row> rows = rows(r);
+        byte[] csv = csv(r, rows);
+        String sha = Hashing.hex(Hashing.sha256().digest(csv));
+        ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow();
+        ModelStore.RunInfo mr = new ModelStore(workspace).requireRun(r.modelRun());
+        Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
+        Connection c = workspace.connection();
+        try {
+            ensureTables(c);
+            int id;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(publication_id), 0) + 1 FROM PUBLICATION")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+            String createdAt = Instant.now().toString();
+            String request = JSON.writeValueAsString(requestJson(r));
+            Map<String, Object> manifest = manifest(id, createdAt, user, s, sr, mr, r, rows.size(), sha);
+            String manifestJson = JSON.writeValueAsString(manifest);
+            Files.write(out, csv);
+            Files.writeString(manifestPath(out), manifestJson);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PUBLICATION(publication_id, created_at, signer, "
+                    + "snapshot_id, scores_run, model_run, row_count, csv_sha256, manifest, request) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+                ps.setInt(1, id);
+                ps.setString(2, createdAt);
+                ps.setString(3, user);
+                ps.setInt(4, s.id());
+                ps.setInt(5, r.scoresRun());
+                ps.setInt(6, r.modelRun());
+                ps.setLong(7, rows.size());
+                ps.setString(8, sha);
+                ps.setString(9, manifestJson);
+                ps.setString(10, request);
+                ps.executeUpdate();
+            }
+            new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
+                    "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
+                    "manifest_sha256", Hashing.sha256(manifestJson), "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));
+            c.commit();
+            return new Publication(id, createdAt, user, s.id(), r.scoresRun(), r.modelRun(), rows.size(), sha, manifestJson,
+                    request);
+        } catch (SQLException | IOException e) {
+            try {
+                c.rollback();
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(manifestPath(out));
+            } catch (SQLException | IOException ignored) {
+                // the original failure is what matters
+            }
+            if (e instanceof SQLException se) {
+                throw WorkbenchException.database(se);
+            }
+            throw new WorkbenchException("The list could not be written to " + out + ": " + e.getMessage(),
+                    "Choose a folder you can write to.", true);
+        }
+    }
+
+    public static Path manifestPath(Path csv) {
+        return csv.resolveSibling(csv.getFileName() + ".manifest.json");
+    }
+
+    private static Map<String, Object> requestJson(PublicationRequest r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scores_run", r.scoresRun());
+        m.put("model_run", r.modelRun());
+        m.put("columns", columns(r));
+        m.put("bands", r.bands() == null ? List.of() : new TreeSet<>(r.bands()));
+        m.put("min_probability", r.minProbability());
+        m.put("exclusions", r.exclusions() == null ? Map.of() : new TreeMap<>(r.exclusions()));
+        m.put("bom", r.bom());
+        return m;
+    }
+
+    private Map<String, Object> manifest(int id, String createdAt, String user, Snapshot s, ScoreStore.Run sr,
+                                         ModelStore.RunInfo mr, PublicationRequest r, int rows, String sha) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("publication", id);
+        m.put("created_at", createdAt);
+        m.put("signed_off_by", user);
+        m.put("confirmation", CONFIRMATION);
+        Map<String, Object> snap = new LinkedHashMap<>();
+        snap.put("id", s.id());
+        snap.put("fingerprint", s.fingerprint());
+        snap.put("extract_date", String.valueOf(s.extractDate()));
+        Map<String, String> files = new LinkedHashMap<>();
+        for (FileSummary f : s.files()) {
+            files.put(f.fileName(), f.sha256());
+        }
+        snap.put("files_sha256", files);
+        m.put("snapshot", snap);
+        m.put("scoring_run", sr.runId());
+        m.put("scoring_configuration", JSON.readValue(sr.config(), new TypeReference<Map<String, Object>>() { }));
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("run", mr.runId());
+        model.put("chosen", mr.chosen());
+        Map<String, Object> metrics = mr.metricsMap();
+        Object esc = metrics.get("escalation");
+        if (esc instanceof Map<?, ?> e && e.get("models") instanceof Map<?, ?> ms) {
+            model.put("test_metrics", ms.get(mr.chosen()));
+        }
+        model.put("files_sha256", mr.files());
+        m.put("model_run", model);
+        m.put("columns", columns(r));
+        m.put("bands", r.bands() == null || r.bands().isEmpty() ? "all" : new TreeSet<>(r.bands()));
+        m.put("min_probability", r.minProbability());
+        m.put("excluded", r.exclusions() == null ? 0 : r.exclusions().size());
+        m.put("rows", rows);
+        m.put("csv_sha256", sha);
+        return m;
+    }
+
+    static void ensureTables(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS PUBLICATION(publication_id INT PRIMARY KEY, created_at VARCHAR NOT NULL, "
+                    + "signer VARCHAR NOT NULL, snapshot_id INT NOT NULL, scores_run INT NOT NULL, model_run INT NOT NULL, "
+                    + "row_count BIGINT NOT NULL, csv_sha256 VARCHAR(64) NOT NULL, manifest VARCHAR NOT NULL, request VARCHAR NOT NULL)");
+        }
+    }
+
+    public Publication require(int id) {
+        Connection c = workspace.connection();
+        try {
+            ensureTables(c);
+            try (PreparedStatement ps = c.prepareStatement("SELECT publication_id, created_at, signer, snapshot_id, scores_run, "
+                    + "model_run, row_count, csv_sha256, manifest, request FROM PUBLICATION WHERE publication_id = ?")) {
+                ps.setInt(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new WorkbenchException("There is no publication " + id + " in this workspace.",
+                                "The publish command prints each publication's id.", true);
+                    }
+                    Publication p = new Publication(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), rs.getLong(7), rs.getString(8), rs.getString(9), rs.getString(10));
+                    c.commit();
+                    return p;
+                }
+            }
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+    }
+
+    /** The outcome of re-creating a publication. */
+    public record Reproduction(Publication publication, String sha256, boolean matches, long rows) {
+    }
+
+    /** Re-creates a publication from the stored runs and request, writes it, and compares its SHA-256. */
+    @SuppressWarnings("unchecked")
+    public Reproduction reproduce(int id, Path out) {
+        Publication p = require(id);
+        Map<String, Object> q;
+        try {
+            q = JSON.readValue(p.request(), new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Object min = q.get("min_probability");
+        PublicationRequest r = new PublicationRequest(p.scoresRun(), p.modelRun(), (List<String>) q.get("columns"),
+                new TreeSet<>((List<String>) q.get("bands")), min == null ? null : ((Number) min).doubleValue(),
+                (Map<String, String>) q.get("exclusions"), Boolean.TRUE.equals(q.get("bom")), p.signer(), CONFIRMATION);
+        List<Row> rows = rows(r);
+        byte[] csv = csv(r, rows);
+        String sha = Hashing.hex(Hashing.sha256().digest(csv));
+        try {
+            Files.write(out, csv);
+        } catch (IOException e) {
+            throw new WorkbenchException("The list could not be written to " + out + ".", "Choose a folder you can write to.", true);
+        }
+        return new Reproduction(p, sha, sha.equals(p.csvSha256()), rows.size());
+    }
+}

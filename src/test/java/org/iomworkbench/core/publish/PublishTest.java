@@ -1,0 +1,165 @@
+package org.iomworkbench.core.publish;
+
+import org.iomworkbench.Fixtures;
+import org.iomworkbench.cli.Cli;
+import org.iomworkbench.core.audit.AuditTrail;
+import org.iomworkbench.core.util.Hashing;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Publishing through the command line on a generated extract whose nominals carry hostile names:
+ * formula injection neutralised, allowed columns only, manifest, sign-off, reproduce.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PublishTest {
+    @TempDir
+    static Path tmp;
+    Path ws;
+    String out;
+    String err;
+    int scoresRun;
+    int modelRun;
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    int id(String key) {
+        return Integer.parseInt(out.replaceAll("(?s).*\\n" + key + ": (\\d+).*", "$1").strip());
+    }
+
+    @BeforeAll
+    void prepare() throws Exception {
+        Path x = tmp.resolve("x");
+        Fixtures.generatedExtract(x, 2000, 2024);
+        // hostile names: every record of five offenders gets a surname that a spreadsheet would run
+        String[] hostile = {"=HYPERLINK(\"http://x\",\"y\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTab"};
+        java.util.Set<String> offenders = new java.util.HashSet<>();
+        for (String l : Files.readAllLines(x.resolve("crimes.csv")).subList(1, 400)) {
+            offenders.add("CRIMES," + l.split(",", -1)[1]);
+        }
+        java.util.Map<String, String> personOf = new java.util.HashMap<>();
+        List<String> chosen = new ArrayList<>();
+        for (String l : Files.readAllLines(x.resolve("truth/person_map.csv")).subList(1, 4000)) {
+            String[] c = l.split(",");
+            personOf.put(c[0] + "," + c[1], c[2]);
+            if (offenders.contains(c[0] + "," + c[1]) && !chosen.contains(c[2]) && chosen.size() < hostile.length) {
+                chosen.add(c[2]);
+            }
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(x.resolve("nominals.csv")));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            int k = chosen.indexOf(personOf.get(cells[0] + "," + cells[1]));
+            if (k >= 0) {
+                cells[2] = "\"" + hostile[k].replace("\"", "\"\"") + "\"";
+                lines.set(i, String.join(",", cells));
+            }
+        }
+        Files.write(x.resolve("nominals.csv"), lines);
+        ws = tmp.resolve("ws");
+        assertThat(run("load", "--workspace", ws.toString(), "--extracts", x.toString(), "--extract-date", "2024-12-31"))
+                .as(err).isZero();
+        assertThat(run("link", "--workspace", ws.toString())).as(err).isZero();
+        assertThat(run("score", "--workspace", ws.toString(), "--out", tmp.resolve("s.csv").toString())).as(err).isZero();
+        scoresRun = id("run");
+        Path cfg = tmp.resolve("c.json");
+        Files.writeString(cfg, "{\"models\": [\"logistic_regression\"]}");
+        assertThat(run("train", "--workspace", ws.toString(), "--config", cfg.toString(), "--out", tmp.resolve("t").toString()))
+                .as(err).isZero();
+        modelRun = id("run");
+    }
+
+    @Test
+    void aListIsSafeSignedCarriesAManifestAndReproduces() throws Exception {
+        Path csv = tmp.resolve("list.csv");
+        String user = AuditTrail.currentUser();
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", user, "--bom", "--out", csv.toString())).as(err).isZero();
+        assertThat(out).containsPattern("(?m)^publication: \\d+$");
+        int pub = id("publication");
+        byte[] bytes = Files.readAllBytes(csv);
+        assertThat(bytes[0] & 0xFF).isEqualTo(0xEF); // UTF-8 byte-order mark
+        String text = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        assertThat(text.lines().findFirst().orElseThrow()).isEqualTo(String.join(",", Publisher.DEFAULT_COLUMNS));
+        for (String line : text.lines().skip(1).toList()) {
+            for (String cell : line.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1)) {
+                String v = cell.startsWith("\"") ? cell.substring(1) : cell;
+                assertThat(v).as("a cell that a spreadsheet would run").doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t");
+            }
+        }
+        assertThat(text).contains("'=HYPERLINK").contains("'+SUM").contains("'@cmd");
+        // the calculation never leaves: the header (checked above) is the allowed columns only
+        String manifest = Files.readString(Publisher.manifestPath(csv));
+        assertThat(manifest).contains("\"csv_sha256\" : \"" + Hashing.hex(Hashing.sha256().digest(bytes)) + "\"")
+                .contains("\"signed_off_by\" : \"" + user + "\"").contains("files_sha256").contains("scoring_configuration");
+
+        Path again = tmp.resolve("again.csv");
+        assertThat(run("reproduce", "--workspace", ws.toString(), "--publication", "" + pub, "--out", again.toString()))
+                .as(err).isZero();
+        assertThat(out).contains("reproduced: the SHA-256 matches");
+        assertThat(Files.readAllBytes(again)).isEqualTo(bytes);
+        assertThat(run("audit", "verify", "--workspace", ws.toString())).isZero();
+    }
+
+    @Test
+    void anotherSignerAColumnOfTheCalculationOrAnUnknownBandIsRefused() {
+        Path csv = tmp.resolve("refused.csv");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", "someone-else", "--out", csv.toString())).isEqualTo(2);
+        assertThat(err).contains("signed off by the analyst at this workstation");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--columns", "person_id,s", "--out", csv.toString())).isEqualTo(2);
+        assertThat(err).contains("'s' cannot go on a published list");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--bands", "PURPLE", "--out", csv.toString())).isEqualTo(2);
+        assertThat(csv).doesNotExist();
+    }
+
+    @Test
+    void exclusionsAndFiltersShortenTheList() throws Exception {
+        Path all = tmp.resolve("all.csv");
+        String user = AuditTrail.currentUser();
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band",
+                "--out", all.toString())).as(err).isZero();
+        List<String> rows = Files.readAllLines(all);
+        assertThat(rows.get(0)).isEqualTo("person_id,band,p_escalate_band");
+        assertThat(rows.subList(1, rows.size())).allMatch(l -> l.contains(",LOW_MEDIUM,") || l.contains(",HIGH_MEDIUM,"));
+        String first = rows.get(1).split(",")[0];
+        Path fewer = tmp.resolve("fewer.csv");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band",
+                "--exclude", first + "=already under Offender Management", "--out", fewer.toString())).as(err).isZero();
+        assertThat(Files.readAllLines(fewer)).hasSize(rows.size() - 1).noneMatch(l -> l.startsWith(first + ","));
+    }
+
+    @Test
+    void safeCsvCells() {
+        assertThat(SafeCsv.cell("=1+1")).isEqualTo("'=1+1");
+        assertThat(SafeCsv.cell("-5")).isEqualTo("'-5");
+        assertThat(SafeCsv.cell("\rX")).isEqualTo("\"'\rX\"");
+        assertThat(SafeCsv.cell("O'Brien, Sean")).isEqualTo("\"O'Brien, Sean\"");
+        assertThat(SafeCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(SafeCsv.cell("Smith")).isEqualTo("Smith");
+    }
+}
