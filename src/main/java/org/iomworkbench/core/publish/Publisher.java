@@ -236,6 +236,18 @@ public final class Publisher {
                 ps.setString(10, request);
                 ps.executeUpdate();
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PUBLICATION_PERSON(publication_id, person_id) VALUES (?, ?)")) {
+                int n = 0;
+                for (Row x : rows) {
+                    ps.setInt(1, id);
+                    ps.setString(2, x.personId());
+                    ps.addBatch();
+                    if (++n % 2000 == 0) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
                     "manifest_sha256", Hashing.sha256(manifestJson), "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));
@@ -317,6 +329,9 @@ public final class Publisher {
             st.execute("CREATE TABLE IF NOT EXISTS PUBLICATION(publication_id INT PRIMARY KEY, created_at VARCHAR NOT NULL, "
                     + "signer VARCHAR NOT NULL, snapshot_id INT NOT NULL, scores_run INT NOT NULL, model_run INT NOT NULL, "
                     + "row_count BIGINT NOT NULL, csv_sha256 VARCHAR(64) NOT NULL, manifest VARCHAR NOT NULL, request VARCHAR NOT NULL)");
+            // who was on each list (person ids only), so that an erasure can mark the lists it touches
+            st.execute("CREATE TABLE IF NOT EXISTS PUBLICATION_PERSON(publication_id INT NOT NULL, person_id VARCHAR NOT NULL, "
+                    + "PRIMARY KEY(publication_id, person_id))");
         }
     }
 
@@ -343,6 +358,31 @@ public final class Publisher {
         }
     }
 
+    /** When a person on the publication was erased (the first such erasure), or null. */
+    String erasedOn(int id) {
+        Connection c = workspace.connection();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                + "'PUBLIC' AND TABLE_NAME = 'ERASED_PUBLICATION'")) {
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) == 0) {
+                    return null;
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("SELECT MIN(erased_at) FROM ERASED_PUBLICATION WHERE publication_id = ?")) {
+                q.setInt(1, id);
+                try (ResultSet rs = q.executeQuery()) {
+                    rs.next();
+                    String v = rs.getString(1);
+                    c.commit();
+                    return v;
+                }
+            }
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+    }
+
     /** The outcome of re-creating a publication. */
     public record Reproduction(Publication publication, String sha256, boolean matches, long rows) {
     }
@@ -351,6 +391,12 @@ public final class Publisher {
     @SuppressWarnings("unchecked")
     public Reproduction reproduce(int id, Path out) {
         Publication p = require(id);
+        String erased = erasedOn(id);
+        if (erased != null) {
+            throw new WorkbenchException("not reproducible: a person on it was erased on " + erased.substring(0, 10) + ".",
+                    "The publication stays in the record by its SHA-256 " + p.csvSha256() + "; its data can no longer be re-created.",
+                    false);
+        }
         Map<String, Object> q;
         try {
             q = JSON.readValue(p.request(), new TypeReference<>() { });

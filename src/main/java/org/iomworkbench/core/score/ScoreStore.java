@@ -76,42 +76,7 @@ public final class ScoreStore {
                 ps.setString(9, bandCounts);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s.schema() + ".SCORE_RESULT(run_id, person_id, "
-                    + "in_prison, s, alcohol_crime, alcohol_dependency, opiates_positive, cocaine_positive, harm_trend, "
-                    + "freq_trend, rfsdi, band, at_risk, escalates, next_crime_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (int p = 0; p < d.persons; p++) {
-                    ps.setInt(1, runId);
-                    ps.setString(2, d.personId[p]);
-                    ps.setByte(3, scores.inPrison[p]);
-                    ps.setDouble(4, scores.s[p]);
-                    ps.setByte(5, scores.alcoholCrime[p]);
-                    ps.setByte(6, scores.alcoholDependency[p]);
-                    ps.setByte(7, scores.opiatesPositive[p]);
-                    ps.setByte(8, scores.cocainePositive[p]);
-                    ps.setByte(9, scores.harmTrend[p]);
-                    ps.setByte(10, scores.freqTrend[p]);
-                    ps.setDouble(11, scores.rfsdi[p]);
-                    ps.setString(12, Band.of(scores.band[p]).name());
-                    if (labels == null) {
-                        ps.setNull(13, Types.TINYINT);
-                        ps.setNull(14, Types.TINYINT);
-                        ps.setNull(15, Types.VARCHAR);
-                    } else {
-                        ps.setByte(13, labels.atRisk[p]);
-                        if (labels.escalates[p] < 0) {
-                            ps.setNull(14, Types.TINYINT);
-                        } else {
-                            ps.setByte(14, labels.escalates[p]);
-                        }
-                        ps.setString(15, labels.nextCrimeGroup[p]);
-                    }
-                    ps.addBatch();
-                    if ((p + 1) % 2000 == 0) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+            insertResults(c, s, runId, d, scores, labels);
             new AuditTrail(c).append("score", "score.run", AuditTrail.details(
                     "run", runId, "snapshot", s.id(), "fingerprint", s.fingerprint(), "persons", d.persons,
                     "weights_source", cfg.weightsSource().name(), "cutoffs_source", cfg.cutoffsSource().name(),
@@ -129,6 +94,61 @@ public final class ScoreStore {
                 throw WorkbenchException.database(se);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    /** Replaces a stored run's results (e.g. after an erasure changed the persons), in the caller's transaction. */
+    public void replaceResults(Snapshot s, int runId, ScoreData d, Scores scores, Labels labels) throws SQLException {
+        Connection c = workspace.connection();
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + s.schema() + ".SCORE_RESULT WHERE run_id = ?")) {
+            ps.setInt(1, runId);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE SCORE_RUN SET persons = ? WHERE run_id = ?")) {
+            ps.setLong(1, d.persons);
+            ps.setInt(2, runId);
+            ps.executeUpdate();
+        }
+        insertResults(c, s, runId, d, scores, labels);
+    }
+
+    private static void insertResults(Connection c, Snapshot s, int runId, ScoreData d, Scores scores, Labels labels)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s.schema() + ".SCORE_RESULT(run_id, person_id, "
+                + "in_prison, s, alcohol_crime, alcohol_dependency, opiates_positive, cocaine_positive, harm_trend, "
+                + "freq_trend, rfsdi, band, at_risk, escalates, next_crime_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (int p = 0; p < d.persons; p++) {
+                ps.setInt(1, runId);
+                ps.setString(2, d.personId[p]);
+                ps.setByte(3, scores.inPrison[p]);
+                ps.setDouble(4, scores.s[p]);
+                ps.setByte(5, scores.alcoholCrime[p]);
+                ps.setByte(6, scores.alcoholDependency[p]);
+                ps.setByte(7, scores.opiatesPositive[p]);
+                ps.setByte(8, scores.cocainePositive[p]);
+                ps.setByte(9, scores.harmTrend[p]);
+                ps.setByte(10, scores.freqTrend[p]);
+                ps.setDouble(11, scores.rfsdi[p]);
+                ps.setString(12, Band.of(scores.band[p]).name());
+                if (labels == null) {
+                    ps.setNull(13, Types.TINYINT);
+                    ps.setNull(14, Types.TINYINT);
+                    ps.setNull(15, Types.VARCHAR);
+                } else {
+                    ps.setByte(13, labels.atRisk[p]);
+                    if (labels.escalates[p] < 0) {
+                        ps.setNull(14, Types.TINYINT);
+                    } else {
+                        ps.setByte(14, labels.escalates[p]);
+                    }
+                    ps.setString(15, labels.nextCrimeGroup[p]);
+                }
+                ps.addBatch();
+                if ((p + 1) % 2000 == 0) {
+                    ps.executeBatch();
+                }
+            }
+            ps.executeBatch();
         }
     }
 

@@ -143,6 +143,26 @@ public final class Workspace implements AutoCloseable {
         return c;
     }
 
+    /**
+     * Closes the workspace and rewrites its database file with only the live data (H2's
+     * {@code SHUTDOWN COMPACT}), so that nothing deleted survives in free pages of the file.
+     * The workspace cannot be used afterwards; open it again.
+     */
+    public void compactAndClose() {
+        try {
+            if (!connection.isClosed()) {
+                connection.commit();
+                try (java.sql.Statement st = connection.createStatement()) {
+                    st.execute("SHUTDOWN COMPACT");
+                }
+            }
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        } finally {
+            close();
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,0 +1,105 @@
+package org.iomworkbench.core.privacy;
+
+import org.iomworkbench.Fixtures;
+import org.iomworkbench.cli.Cli;
+import org.iomworkbench.core.audit.AuditTrail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Erasing a source record through the command line: its name is nowhere in the workspace's files
+ * afterwards (database, logs, exports, in any letter case), the audit trail holds only a hash,
+ * and a publication that named the person is kept but no longer reproducible.
+ */
+class ErasureTest {
+    static final String SURNAME = "Quorvexindal";
+    static final String FORENAMES = "Zaphyrelle Ixtaboo";
+    @TempDir
+    Path tmp;
+    String out;
+    String err;
+
+    int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    int id(String key) {
+        return Integer.parseInt(out.replaceAll("(?s).*\\n" + key + ": (\\d+).*", "$1").strip());
+    }
+
+    @Test
+    void anErasedRecordLeavesNoTraceAndItsPublicationIsNoLongerReproducible() throws Exception {
+        Path x = tmp.resolve("x");
+        Fixtures.generatedExtract(x, 2000, 2024);
+        // one CRIMES record with offences gets a name nobody else has
+        String record = Files.readAllLines(x.resolve("crimes.csv")).get(1).split(",", -1)[1];
+        List<String> lines = new ArrayList<>(Files.readAllLines(x.resolve("nominals.csv")));
+        for (int i = 1; i < lines.size(); i++) {
+            String[] c = lines.get(i).split(",", -1);
+            if (c[0].equals("CRIMES") && c[1].equals(record)) {
+                c[2] = SURNAME;
+                c[3] = FORENAMES;
+                lines.set(i, String.join(",", c));
+            }
+        }
+        Files.write(x.resolve("nominals.csv"), lines);
+        Path ws = tmp.resolve("ws");
+        String w = ws.toString();
+        assertThat(run("load", "--workspace", w, "--extracts", x.toString(), "--extract-date", "2024-12-31")).as(err).isZero();
+        assertThat(run("link", "--workspace", w)).as(err).isZero();
+        assertThat(run("score", "--workspace", w, "--out", tmp.resolve("s.csv").toString())).as(err).isZero();
+        int scores = id("run");
+        Path cfg = tmp.resolve("c.json");
+        Files.writeString(cfg, "{\"models\": [\"logistic_regression\"], \"nextCrime\": false}");
+        assertThat(run("train", "--workspace", w, "--config", cfg.toString(), "--out", tmp.resolve("t").toString())).as(err).isZero();
+        int model = id("run");
+        Path list = tmp.resolve("list.csv");
+        assertThat(run("publish", "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
+                AuditTrail.currentUser(), "--out", list.toString())).as(err).isZero();
+        int publication = id("publication");
+        assertThat(Files.readString(list)).contains(SURNAME);
+        assertThat(found(ws)).as("the name is in the workspace before the erasure").isNotEmpty();
+
+        assertThat(run("erase", "--workspace", w, "--source", "CRIMES", "--id", record)).as(err).isZero();
+        assertThat(out).contains("erased CRIMES " + record).contains("publications [" + publication + "]");
+
+        assertThat(found(ws)).as("files that still hold the erased name").isEmpty();
+        assertThat(run("reproduce", "--workspace", w, "--publication", "" + publication, "--out",
+                tmp.resolve("again.csv").toString())).isEqualTo(1);
+        assertThat(err).contains("not reproducible: a person on it was erased on ");
+        assertThat(run("audit", "verify", "--workspace", w)).as(out + err).isZero();
+        assertThat(run("audit", "list", "--workspace", w)).isZero();
+        assertThat(out).contains("record.erased").doesNotContain(record).doesNotContainIgnoringCase(SURNAME);
+    }
+
+    /** The workspace files whose bytes hold the surname or a forename, in any letter case. */
+    static List<Path> found(Path ws) throws Exception {
+        List<String> needles = List.of(SURNAME.toLowerCase(Locale.ROOT), "zaphyrelle", "ixtaboo");
+        List<Path> out = new ArrayList<>();
+        try (var walk = Files.walk(ws)) {
+            for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+                if (needles.stream().anyMatch(text::contains)) {
+                    out.add(ws.relativize(f));
+                }
+            }
+        }
+        return out;
+    }
+}
