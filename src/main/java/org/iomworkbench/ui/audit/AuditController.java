@@ -20,6 +20,8 @@ public final class AuditController {
     @FXML
     private Button verifyButton;
     @FXML
+    private javafx.scene.control.TextField filterField;
+    @FXML
     private TableView<AuditEntry> entriesTable;
     @FXML
     private TableColumn<AuditEntry, String> seqColumn;
@@ -46,7 +48,10 @@ public final class AuditController {
         vm.stateProperty().addListener((o, a, s) -> showState(s));
         showState(vm.stateProperty().get());
         verifyButton.disableProperty().bind(vm.readingProperty());
-        entriesTable.setItems(vm.entries());
+        javafx.collections.transformation.FilteredList<org.iomworkbench.core.audit.AuditEntry> shown =
+                new javafx.collections.transformation.FilteredList<>(vm.entries());
+        filterField.textProperty().addListener((o, a, text) -> shown.setPredicate(AuditViewModel.matching(text)));
+        entriesTable.setItems(shown);
         Columns.text(seqColumn, e -> Long.toString(e.seq()));
         Columns.text(timeColumn, e -> Format.localTime(e.at()));
         Columns.text(userColumn, AuditEntry::osUser);

@@ -60,6 +60,16 @@ public final class AuditViewModel {
         selected.addListener((o, a, e) -> selectedDetails.set(e == null ? "" : describe(e)));
     }
 
+    /** Entries whose action, command, user or details contain the text (any letter case); all when it is blank. */
+    public static java.util.function.Predicate<AuditEntry> matching(String text) {
+        if (text == null || text.isBlank()) {
+            return e -> true;
+        }
+        String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+        return e -> (e.action() + " " + e.command() + " " + e.osUser() + " " + e.details()).toLowerCase(java.util.Locale.ROOT)
+                .contains(t);
+    }
+
     public ObservableList<AuditEntry> entries() {
         return entriesView;
     }
