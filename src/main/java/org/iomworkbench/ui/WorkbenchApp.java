@@ -85,6 +85,8 @@ public final class WorkbenchApp extends Application {
         });
         views.put(Destination.MODELS, Fxml.load(FxmlView.MODELS, new ModelsController(models)));
         views.put(Destination.VALIDATION, Fxml.load(FxmlView.VALIDATION, new ValidationController(validation)));
+        views.put(Destination.PUBLISH, Fxml.load(FxmlView.PUBLISH,
+                new org.iomworkbench.ui.publish.PublishController(new org.iomworkbench.ui.publish.PublishViewModel(session, runner))));
         views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {

@@ -128,7 +128,7 @@ class WorkbenchAppFxTest extends FxRobot {
         waitUntil("Validation shows", () -> text("#statusLabel").startsWith("No model run yet"));
 
         push(KeyCode.CONTROL, KeyCode.DIGIT6);
-        waitUntil("the planned step shows", () -> text("#titleLabel").equals("6  Publish"));
+        waitUntil("Publish shows", () -> text("#statusLabel").startsWith("Publishing needs a saved scoring run"));
 
         push(KeyCode.F1);
         waitUntil("Help shows", () -> onFx(() -> lookup("#shortcutsGrid").tryQuery().isPresent()));

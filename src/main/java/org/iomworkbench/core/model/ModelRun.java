@@ -81,6 +81,8 @@ public final class ModelRun {
         List<String> nextLabels = List.of();
         public Map<String, Object> metrics;
         public List<String> warnings = new ArrayList<>();
+        /** The training year's medians that fill unknown ages: at T, at the first offence. */
+        public double[] ageImputed;
 
         public Fitted chosenModel() {
             return escalation.stream().filter(f -> f.name.equals(chosen)).findFirst().orElseThrow();
@@ -121,8 +123,11 @@ public final class ModelRun {
         Dataset.Labelling l = new Dataset.Labelling(cfg.outcome, cfg.horizonDays, new HashSet<>(cfg.violentGroups),
                 cfg.maxPrisonShare);
         Dataset train = Dataset.labelled(md, o.scoring, o.dates.train(), f, l);
-        Dataset valid = Dataset.labelled(md, o.scoring, o.dates.valid(), f, l);
-        Dataset test = Dataset.labelled(md, o.scoring, o.dates.test(), f, l);
+        // unknown ages are filled with the training year's medians everywhere after it (validation, test, lists)
+        o.ageImputed = new double[]{train.data.ageAtTImputed(), train.data.ageAtFirstOffenceImputed()};
+        Features fixed = f.withImputation(o.ageImputed[0], o.ageImputed[1]);
+        Dataset valid = Dataset.labelled(md, o.scoring, o.dates.valid(), fixed, l);
+        Dataset test = Dataset.labelled(md, o.scoring, o.dates.test(), fixed, l);
         o.sets = new Dataset[]{train, valid, test};
         for (Dataset s : o.sets) {
             long pos = s.positives();
@@ -390,6 +395,7 @@ public final class ModelRun {
         run.put("test_date", o.dates.test().toString());
         run.put("use_gender", cfg.useGender);
         run.put("seed", cfg.seed);
+        run.put("age_imputed", List.of(o.ageImputed[0], o.ageImputed[1]));
         String[] split = {"train", "valid", "test"};
         Map<String, Object> sets = new LinkedHashMap<>();
         for (int s = 0; s < 3; s++) {

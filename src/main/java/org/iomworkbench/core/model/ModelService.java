@@ -179,6 +179,11 @@ public final class ModelService {
         ScoringConfig frozen = ScoringConfig.fromJson(m.info().scoringMap());
         ModelConfig mc = m.info().modelConfig();
         Features f = new Features(m.info().groups(), mc.useGender, frozen.lookbackDays());
+        Object run = m.info().metricsMap().get("run");
+        if (run instanceof Map<?, ?> r && r.get("age_imputed") instanceof List<?> a && a.size() == 2) {
+            // the training year's medians for unknown ages, as the model was fitted with
+            f = f.withImputation(((Number) a.get(0)).doubleValue(), ((Number) a.get(1)).doubleValue());
+        }
         if (!f.names().equals(m.info().features())) {
             throw new WorkbenchException("The model run's inputs do not match this version's.", "Train the models again.", false);
         }

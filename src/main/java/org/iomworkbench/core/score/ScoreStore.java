@@ -152,6 +152,28 @@ public final class ScoreStore {
         }
     }
 
+    /** Every stored scoring run, newest first. */
+    public java.util.List<Run> runs() {
+        Connection c = workspace.connection();
+        try {
+            java.util.List<Run> out = new java.util.ArrayList<>();
+            if (!catalogueExists(c)) {
+                return out;
+            }
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT run_id, snapshot_id, created_at, "
+                    + "persons, labels, config, estimate FROM SCORE_RUN ORDER BY run_id DESC")) {
+                while (rs.next()) {
+                    out.add(new Run(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5),
+                            rs.getString(6), rs.getString(7)));
+                }
+            }
+            c.commit();
+            return out;
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+    }
+
     /** A stored run, if there is one with that id. */
     public Optional<Run> run(int runId) {
         Connection c = workspace.connection();

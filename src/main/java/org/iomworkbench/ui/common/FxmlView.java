@@ -8,6 +8,7 @@ public enum FxmlView {
     SCORES("scores.fxml"),
     MODELS("models.fxml"),
     VALIDATION("validation.fxml"),
+    PUBLISH("publish.fxml"),
     AUDIT("audit.fxml"),
     HELP("help.fxml"),
     PLANNED_STEP("planned-step.fxml");

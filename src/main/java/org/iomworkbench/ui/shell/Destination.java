@@ -16,10 +16,7 @@ public enum Destination {
     SCORES(3, "Scores", Shortcut.GO_SCORES, null, null),
     MODELS(4, "Models", Shortcut.GO_MODELS, null, null),
     VALIDATION(5, "Validation", Shortcut.GO_VALIDATION, null, null),
-    PUBLISH(6, "Publish", Shortcut.GO_PUBLISH,
-            "Writes the signed-off band lists for offender managers as CSV files, each with the settings, "
-                    + "model run and data snapshot that produced it, and records the sign-off in the audit trail.",
-            "Scores from step 3 and a validated model run from steps 4 and 5."),
+    PUBLISH(6, "Publish", Shortcut.GO_PUBLISH, null, null),
     AUDIT(7, "Audit", Shortcut.GO_AUDIT, null, null),
     HELP(0, "Help", Shortcut.HELP, null, null);
 

@@ -39,7 +39,8 @@ import java.util.stream.IntStream;
  * offence (a mistyped date) is unknown: {@link #compute(ModelData, Scores, int, int, double[])}
  * then leaves {@code age_at_t} and {@code age_at_first_offence} as NaN and sets
  * {@code age_unknown} to 1; {@link #matrix} fills them with the median of the known values
- * among the rows it builds (each median reported with the matrix).</li>
+ * among the rows it builds (each median reported with the matrix), or with fixed values
+ * ({@link #withImputation}).</li>
  * <li>Never an input: ethnicity, names, postcodes, identifiers. Gender only when the option is on
  * (two 0/1 columns, {@code gender_m} and {@code gender_f}; U is both 0).</li>
  * </ul>
@@ -66,6 +67,9 @@ public final class Features {
     private final int ageAtFirst;
     private final int ageUnknown;
     private final int groupBase;
+    /** Fixed values for unknown ages, or NaN: the median of the rows built. */
+    private final double fixedAgeAtT;
+    private final double fixedAgeAtFirst;
 
     /**
      * @param groups   the crime groups (one count column each), in a fixed order (normally
@@ -74,6 +78,12 @@ public final class Features {
      * @param lookback the scoring configuration's lookback (days) for the drug-test columns
      */
     public Features(List<String> groups, boolean gender, int lookback) {
+        this(groups, gender, lookback, Double.NaN, Double.NaN);
+    }
+
+    private Features(List<String> groups, boolean gender, int lookback, double fixedAgeAtT, double fixedAgeAtFirst) {
+        this.fixedAgeAtT = fixedAgeAtT;
+        this.fixedAgeAtFirst = fixedAgeAtFirst;
         if (lookback < 0) {
             throw new IllegalArgumentException("the lookback must be at least 0 days");
         }
@@ -146,6 +156,15 @@ public final class Features {
     /** The inputs for a snapshot's crime groups (sorted) and the configuration's lookback. */
     public static Features of(ScoreData d, ScoringConfig cfg, boolean gender) {
         return new Features(d.crimeGroups(), gender, cfg.lookbackDays());
+    }
+
+    /**
+     * The same columns, with unknown ages filled by the given values instead of the medians of the
+     * rows built (e.g. a training set's {@link Matrix#ageAtTImputed()}, to predict with what the
+     * model was trained on). NaN for either: the median again.
+     */
+    public Features withImputation(double ageAtT, double ageAtFirstOffence) {
+        return new Features(groups, gender, lookback, ageAtT, ageAtFirstOffence);
     }
 
     /** The column name of a crime group's count. */
@@ -255,21 +274,26 @@ public final class Features {
                 rows[r] = row;
             }
         });
-        double medianAge = impute(rows, ageAtT);
-        double medianFirst = impute(rows, ageAtFirst);
+        double medianAge = impute(rows, ageAtT, fixedAgeAtT);
+        double medianFirst = impute(rows, ageAtFirst, fixedAgeAtFirst);
         return new Matrix(names, persons.clone(), rows, medianAge, medianFirst);
     }
 
-    /** Fills the NaN cells of column {@code col} with the median of the others (0 when there are none); returns it. */
-    private static double impute(double[][] rows, int col) {
-        double[] known = new double[rows.length];
+    /**
+     * Fills the NaN cells of column {@code col} with {@code fixed}, or when that is NaN with the
+     * median of the others (0 when there are none); returns the value used.
+     */
+    private static double impute(double[][] rows, int col, double fixed) {
+        double[] known = new double[Double.isNaN(fixed) ? rows.length : 0];
         int m = 0;
-        for (double[] r : rows) {
-            if (!Double.isNaN(r[col])) {
-                known[m++] = r[col];
+        if (Double.isNaN(fixed)) {
+            for (double[] r : rows) {
+                if (!Double.isNaN(r[col])) {
+                    known[m++] = r[col];
+                }
             }
         }
-        double median = 0;
+        double median = Double.isNaN(fixed) ? 0 : fixed;
         if (m > 0) {
             Arrays.sort(known, 0, m);
             median = m % 2 == 1 ? known[m / 2] : (known[m / 2 - 1] + known[m / 2]) / 2;

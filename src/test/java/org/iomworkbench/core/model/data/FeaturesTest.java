@@ -136,6 +136,14 @@ class FeaturesTest {
         // nobody known: 0
         Features.Matrix alone = f.matrix(md, config(), T, new int[]{d.indexOf("PB")});
         assertThat(alone.rows()[0][f.indexOf("age_at_t")]).isZero();
+        // fixed values (a training set's medians) instead of this set's
+        Features fixed = f.withImputation(40, 19);
+        assertThat(fixed.names()).isEqualTo(f.names());
+        Features.Matrix fm = fixed.matrix(md, config(), T, m.persons());
+        assertThat(fm.ageAtTImputed()).isEqualTo(40);
+        assertThat(fm.rows()[1][f.indexOf("age_at_t")]).isEqualTo(40);
+        assertThat(fm.rows()[1][f.indexOf("age_at_first_offence")]).isEqualTo(19);
+        assertThat(fm.rows()[0][f.indexOf("age_at_t")]).as("a known age is kept").isEqualTo(31);
     }
 
     @Test
