@@ -74,6 +74,7 @@ public final class PublishController {
         modelRunChoice.valueProperty().bindBidirectional(vm.modelRunProperty());
         for (Band b : Band.values()) {
             CheckBox c = new CheckBox(b.name());
+            c.setMnemonicParsing(false); // the underscores are part of the names
             c.selectedProperty().bindBidirectional(vm.bandProperty(b));
             bandBoxes.getChildren().add(c);
         }
@@ -94,7 +95,7 @@ public final class PublishController {
             }
             String keep = nextCrimeChoice.getValue();
             nextCrimeChoice.getItems().setAll(types);
-            nextCrimeChoice.setValue(types.contains(keep) ? keep : null);
+            nextCrimeChoice.setValue(keep != null && types.contains(keep) ? keep : null);
         });
         rowsTable.setItems(shown);
         Columns.text(rIdColumn, Publisher.Row::personId);
@@ -112,6 +113,7 @@ public final class PublishController {
                         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + "."));
         for (String col : Publisher.ALLOWED) {
             CheckBox c = new CheckBox(col);
+            c.setMnemonicParsing(false);
             c.selectedProperty().bindBidirectional(vm.columnProperty(col));
             columnBoxes.getChildren().add(c);
         }
