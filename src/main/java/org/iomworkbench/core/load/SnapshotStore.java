@@ -173,11 +173,45 @@ public final class SnapshotStore {
                 ps.setInt(1, id);
                 ps.executeUpdate();
             }
+            // everything derived from it: its link, scoring and model runs (the model files follow below)
+            java.util.List<Integer> modelRuns = new java.util.ArrayList<>();
+            if (tableExists(c, "MODEL_RUN")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM MODEL_RUN WHERE snapshot_id = ?")) {
+                    ps.setInt(1, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            modelRuns.add(rs.getInt(1));
+                        }
+                    }
+                }
+            }
+            long derived = 0;
+            for (String table : new String[]{"LINK_RUN", "LINK_SWAP", "SCORE_RUN", "MODEL_RUN"}) {
+                if (tableExists(c, table)) {
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE snapshot_id = ?")) {
+                        ps.setInt(1, id);
+                        derived += ps.executeUpdate();
+                    }
+                }
+            }
             new AuditTrail(c).append("dispose", "snapshot.disposed", AuditTrail.details(
-                    "snapshot", id, "fingerprint", s.fingerprint(), "reason_sha256",
+                    "snapshot", id, "fingerprint", s.fingerprint(), "derived_runs", derived, "reason_sha256",
                     org.iomworkbench.core.util.Hashing.sha256(reason == null ? "" : reason)));
             c.commit();
             workspace.dropSchema(s.schema());
+            for (int run : modelRuns) {
+                java.nio.file.Path dir = workspace.dir().resolve("models").resolve("run-" + run);
+                if (java.nio.file.Files.isDirectory(dir)) {
+                    try (var walk = java.nio.file.Files.walk(dir)) {
+                        for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                            java.nio.file.Files.deleteIfExists(f);
+                        }
+                    } catch (java.io.IOException e) {
+                        throw new WorkbenchException("The model files of run " + run + " could not be removed: " + e.getMessage(),
+                                "Remove " + dir + " by hand.", false);
+                    }
+                }
+            }
         } catch (SQLException e) {
             try {
                 c.rollback();
@@ -185,6 +219,17 @@ public final class SnapshotStore {
                 // the original failure is what matters
             }
             throw WorkbenchException.database(e);
+        }
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                + "'PUBLIC' AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
         }
     }
 

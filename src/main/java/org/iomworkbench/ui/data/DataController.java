@@ -335,7 +335,7 @@ public final class DataController {
     }
 
     /** A snapshot in the list: which, the extract's date and its size, a line each. */
-    private static final class SnapshotCell extends ListCell<Snapshot> {
+    private final class SnapshotCell extends ListCell<Snapshot> {
         @Override
         protected void updateItem(Snapshot s, boolean empty) {
             super.updateItem(s, empty);
@@ -345,7 +345,7 @@ public final class DataController {
                 setTooltip(null);
                 return;
             }
-            List<String> lines = DataViewModel.listLines(s);
+            List<String> lines = vm.listLines(s);
             VBox box = new VBox(2);
             for (String line : lines) {
                 Label l = new Label(line);

@@ -145,7 +145,10 @@ public final class DataViewModel {
         if (ws == null) {
             return;
         }
-        runner.run(BackgroundTask.of("Reading the workspace's snapshots", (p, c) -> new SnapshotStore(ws).list())
+        runner.run(BackgroundTask.of("Reading the workspace's snapshots", (p, c) -> {
+                    reviewDays = new org.iomworkbench.core.load.Retention(ws).periodDays();
+                    return new SnapshotStore(ws).list();
+                })
                 .onSuccess(list -> {
                     if (ws != session.workspace()) {
                         return;
@@ -230,10 +233,19 @@ public final class DataViewModel {
         return "Snapshot " + s.id() + " · extract " + s.extractDate();
     }
 
-    /** A snapshot in the list, in short lines that fit a narrow pane. */
-    public static List<String> listLines(Snapshot s) {
+    private volatile int reviewDays = org.iomworkbench.core.load.Retention.DEFAULT_DAYS;
+
+    /** A snapshot in the list, in short lines that fit a narrow pane, with when it is due for review. */
+    public List<String> listLines(Snapshot s) {
+        return listLines(s, reviewDays, java.time.LocalDate.now());
+    }
+
+    static List<String> listLines(Snapshot s, int reviewDays, java.time.LocalDate today) {
+        java.time.LocalDate review = java.time.Instant.parse(s.createdAt()).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                .plusDays(reviewDays);
         return List.of("Snapshot " + s.id(), "extract " + s.extractDate(),
-                Format.plural(s.rowsRead(), "row", "rows") + ", " + Format.count(s.rowsRejected()) + " rejected");
+                Format.plural(s.rowsRead(), "row", "rows") + ", " + Format.count(s.rowsRejected()) + " rejected",
+                review.isAfter(today) ? "review by " + review : "REVIEW DUE since " + review + ": keep or dispose");
     }
 
     /** Where the harm index came from, in words. */
