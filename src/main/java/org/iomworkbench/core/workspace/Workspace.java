@@ -31,14 +31,32 @@ public final class Workspace implements AutoCloseable {
     private final Path dir;
     private final String url;
     private final Connection connection;
+    /** What H2 takes as the password: for an encrypted workspace the file password, a space, the user's (empty). */
+    private final String password;
 
-    private Workspace(Path dir, String url, Connection connection) {
+    private Workspace(Path dir, String url, Connection connection, String password) {
         this.dir = dir;
         this.url = url;
         this.connection = connection;
+        this.password = password;
     }
 
+    /** The environment variable that holds an encrypted workspace's password (never a command-line argument). */
+    public static final String PASSWORD_ENV = "IOM_WORKSPACE_PASSWORD";
+
+    /** Opens (or creates) a workspace, encrypted with the password in {@link #PASSWORD_ENV} when that is set. */
     public static Workspace open(Path dir) {
+        String env = System.getenv(PASSWORD_ENV);
+        return open(dir, env == null || env.isEmpty() ? null : env.toCharArray());
+    }
+
+    /**
+     * Opens (or creates) a workspace. With a password the database is encrypted at rest (H2's AES
+     * file encryption): a new workspace is created encrypted, and an encrypted one opens only with
+     * its password. The folder and its files are made readable by their owner only where the file
+     * system allows it.
+     */
+    public static Workspace open(Path dir, char[] password) {
         Path abs = dir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(abs.resolve("logs"));
@@ -47,17 +65,33 @@ public final class Workspace implements AutoCloseable {
             throw new WorkbenchException("Cannot create the workspace folder " + abs + ": " + e.getMessage(),
                     "Choose a folder you can write to.", true, e);
         }
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072";
+        ownerOnly(abs);
+        boolean encrypted = password != null && password.length > 0;
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072"
+                + (encrypted ? ";CIPHER=AES" : "");
+        // H2 takes the file password and the user's password together, separated by a space
+        String pass = encrypted ? new String(password) + " " : "";
         Connection c;
         try {
-            c = DriverManager.getConnection(url, USER, "");
+            c = DriverManager.getConnection(url, USER, pass);
         } catch (SQLException e) {
-            String why = e.getMessage() != null && e.getMessage().contains("already in use")
-                    ? "The workspace " + abs + " is open in another program."
-                    : "Cannot open the workspace database in " + abs + ".";
-            throw new WorkbenchException(why, "Close the other workbench window or command using it, or choose another workspace.", false, e);
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            if (m.contains("already in use")) {
+                throw new WorkbenchException("The workspace " + abs + " is open in another program.",
+                        "Close the other workbench window or command using it, or choose another workspace.", false, e);
+            }
+            if (Files.exists(abs.resolve(DB_NAME + ".mv.db")) && (m.contains("password") || m.contains("Wrong user")
+                    || m.contains("encrypt") || m.contains("corrupt") || m.contains("File corrupted") || e.getErrorCode() == 90049
+                    || e.getErrorCode() == 90030 || e.getErrorCode() == 28000)) {
+                throw new WorkbenchException(encrypted ? "The password does not open the workspace " + abs + "."
+                        : "The workspace " + abs + " is encrypted and needs its password.",
+                        "Give the password with --password-file FILE or the " + PASSWORD_ENV + " environment variable.", true, e);
+            }
+            throw new WorkbenchException("Cannot open the workspace database in " + abs + ".",
+                    "See the log for details.", false, e);
         }
-        Workspace ws = new Workspace(abs, url, c);
+        ownerOnly(abs.resolve(DB_NAME + ".mv.db"));
+        Workspace ws = new Workspace(abs, url, c, pass);
         try {
             ws.createCatalogue();
             ws.removeIncompleteLoads();
@@ -138,9 +172,20 @@ public final class Workspace implements AutoCloseable {
      * browser page); auto-commit is off. The caller closes it.
      */
     public Connection newConnection() throws SQLException {
-        Connection c = DriverManager.getConnection(url, USER, "");
+        Connection c = DriverManager.getConnection(url, USER, password);
         c.setAutoCommit(false);
         return c;
+    }
+
+    private static void ownerOnly(Path p) {
+        try {
+            if (Files.exists(p) && Files.getFileStore(p).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
+                        Files.isDirectory(p) ? "rwx------" : "rw-------"));
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("Could not make {} readable by its owner only: {}", p, e.getMessage());
+        }
     }
 
     /**
