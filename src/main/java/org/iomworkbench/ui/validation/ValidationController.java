@@ -78,6 +78,7 @@ public final class ValidationController {
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fPpvColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNpvColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fAucColumn;
+    @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fEceColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fFprRatioColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNoteColumn;
     @FXML private Button chartsPngButton;
@@ -110,6 +111,12 @@ public final class ValidationController {
                 + "people, or under 10 with or without the outcome) is marked. Ethnicity is used here only, never as an input.");
 
         vm.dataProperty().addListener((o, a, d) -> showData(d));
+        for (LineChart<Number, Number> chart : List.of(rocChart, prChart, calibrationChart, gainsChart)) {
+            javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save this chart as PNG…");
+            save.setOnAction(e -> savePng(chart, chart.getTitle().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".png"));
+            javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(save);
+            chart.setOnContextMenuRequested(e -> menu.show(chart, e.getScreenX(), e.getScreenY()));
+        }
         thresholdSlider.valueProperty().addListener((o, a, v) -> {
             if (!syncing) {
                 vm.thresholdProperty().set(v.doubleValue());
@@ -142,10 +149,15 @@ public final class ValidationController {
         Columns.text(fNColumn, r -> Format.count(r.group().n()));
         Columns.text(fBaseColumn, r -> f(r.group().baseRate()));
         Columns.text(fSelectionColumn, r -> f(r.group().selectionRate()));
-        Columns.text(fFprColumn, r -> f(r.group().fpr()));
-        Columns.text(fFnrColumn, r -> f(r.group().fnr()));
-        Columns.text(fPpvColumn, r -> f(r.group().ppv()));
-        Columns.text(fNpvColumn, r -> f(r.group().npv()));
+        Columns.text(fFprColumn, r -> r.intervals() == null ? f(r.group().fpr())
+                : withCi(r.group().fpr(), 1 - r.intervals().specificity().hi(), 1 - r.intervals().specificity().lo()));
+        Columns.text(fFnrColumn, r -> r.intervals() == null ? f(r.group().fnr())
+                : withCi(r.group().fnr(), 1 - r.intervals().sensitivity().hi(), 1 - r.intervals().sensitivity().lo()));
+        Columns.text(fPpvColumn, r -> r.intervals() == null ? f(r.group().ppv())
+                : withCi(r.group().ppv(), r.intervals().ppv().lo(), r.intervals().ppv().hi()));
+        Columns.text(fNpvColumn, r -> r.intervals() == null ? f(r.group().npv())
+                : withCi(r.group().npv(), r.intervals().npv().lo(), r.intervals().npv().hi()));
+        Columns.text(fEceColumn, r -> f(r.ece()));
         Columns.text(fAucColumn, r -> f(r.group().auc()));
         Columns.text(fFprRatioColumn, r -> {
             GroupBreakdown.Group ref = vm.fairness().stream().filter(x -> x.column().equals(r.column()) && x.reference())
@@ -154,6 +166,15 @@ public final class ValidationController {
                     : String.format(Locale.UK, "%.2f", r.group().fpr() / ref.fpr());
         });
         Columns.text(fNoteColumn, r -> r.group().tooSmall() ? "too small to judge" : "");
+    }
+
+    private static String withCi(Double v, double lo, double hi) {
+        return v == null ? "" : Double.isNaN(lo) ? f(v) : String.format(Locale.UK, "%.3f (%.3f–%.3f)", v, lo, hi);
+    }
+
+    @FXML
+    private void groupIntervals() {
+        vm.computeGroupIntervals();
     }
 
     private static String f(Double v) {
@@ -299,6 +320,21 @@ public final class ValidationController {
             }
         }
         vm.importFile(f.toPath(), scoreColumnField.getText().strip(), labelColumnField.getText().strip(), groups);
+    }
+
+    private void savePng(javafx.scene.Node node, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the chart as PNG");
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        java.io.File f = chooser.showSaveDialog(body.getScene().getWindow());
+        if (f != null) {
+            try {
+                ViewExport.writePng(ViewExport.pixels(node.snapshot(null, null)), f.toPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @FXML

@@ -55,7 +55,8 @@ public final class ValidationData {
     }
 
     /** A group's figures that do not depend on the threshold, and its sorted scores. */
-    record GroupSweep(String value, ThresholdSweep sweep, Double auc, Double brier, boolean tooSmall) {
+    record GroupSweep(String value, ThresholdSweep sweep, Double auc, Double brier, Double ece, boolean tooSmall,
+                      double[] score, boolean[] label) {
         GroupBreakdown.Group at(double t) {
             Confusion c = sweep.at(t);
             return new GroupBreakdown.Group(value, c.n(), c.baseRate(), c.selectionRate(), c.fpr(), c.fnr(), c.ppv(),
@@ -109,7 +110,8 @@ public final class ValidationData {
                 double a = BinaryMetrics.auc(s, y);
                 boolean small = s.length < MIN_N || pos < MIN_CLASS || s.length - pos < MIN_CLASS;
                 list.add(new GroupSweep(value, new ThresholdSweep(s, y), Double.isNaN(a) ? null : a,
-                        probabilities ? BinaryMetrics.brier(s, y) : null, small));
+                        probabilities ? BinaryMetrics.brier(s, y) : null, probabilities ? Calibration.ece(s, y, 10) : null,
+                        small, s, y));
             });
             groupSweeps.put(column, list);
         });
@@ -152,7 +154,7 @@ public final class ValidationData {
                 }
             }
             for (GroupSweep g : list) {
-                rows.add(new ValidationViewModel.FairnessRow(column, g.value(), g.at(t), g == ref));
+                rows.add(new ValidationViewModel.FairnessRow(column, g.value(), g.at(t), g == ref, g.ece(), null));
             }
         });
         return rows;

@@ -65,7 +65,8 @@ public final class ValidationViewModel {
     private long request;
 
     /** One group's error rates at the threshold. */
-    public record FairnessRow(String column, String value, GroupBreakdown.Group group, boolean reference) {
+    public record FairnessRow(String column, String value, GroupBreakdown.Group group, boolean reference, Double ece,
+                              Bootstrap.Result intervals) {
     }
 
     /** The outcome rate among the people of one current band, with a Wilson 95% interval. */
@@ -359,7 +360,49 @@ public final class ValidationViewModel {
         }
         double t = threshold.get();
         confusion.set(d.sweep.at(t));
-        fairness.setAll(d.fairnessAt(t));
+        List<FairnessRow> rows = d.fairnessAt(t);
+        if (intervalsAt != null && intervalsAt == t && intervalsFor == d) {
+            List<FairnessRow> with = new ArrayList<>(rows.size());
+            for (FairnessRow r : rows) {
+                with.add(new FairnessRow(r.column(), r.value(), r.group(), r.reference(), r.ece(),
+                        groupIntervals.get(r.column() + "\u0000" + r.value())));
+            }
+            rows = with;
+        }
+        fairness.setAll(rows);
+    }
+
+    private final Map<String, Bootstrap.Result> groupIntervals = new java.util.HashMap<>();
+    private Double intervalsAt;
+    private ValidationData intervalsFor;
+
+    /** Bootstrap 95% intervals of every group's rates at the current threshold (in the background). */
+    public void computeGroupIntervals() {
+        ValidationData d = data.get();
+        if (d == null) {
+            return;
+        }
+        double t = threshold.get();
+        busy.set(true);
+        runner.run(BackgroundTask.of("Bootstrapping the group rates", (p, c) -> {
+            Map<String, Bootstrap.Result> out = new java.util.HashMap<>();
+            d.groupSweeps.forEach((column, list) -> {
+                for (ValidationData.GroupSweep g : list) {
+                    c.check();
+                    out.put(column + "\u0000" + g.value(), Bootstrap.run(g.score(), g.label(), t, 0, REPS, SEED));
+                }
+            });
+            return out;
+        }).onSuccess(m -> {
+            busy.set(false);
+            groupIntervals.clear();
+            groupIntervals.putAll(m);
+            intervalsAt = t;
+            intervalsFor = d;
+            if (threshold.get() == t && data.get() == d) {
+                update();
+            }
+        }).onFailure(e -> busy.set(false)));
     }
 
     static List<BandRow> bandRows(ValidationData d) {

@@ -119,6 +119,10 @@ class ValidationFxTest extends FxRobot {
         waitUntil("the rates follow", () -> text("#ratesLabel").startsWith(rates(at)));
         waitUntil("the interval is shown", () -> text("#targetLabel").contains("bootstrap samples"));
         assertThat(onFx(() -> lookup("#fairnessTable").queryTableView().getItems().size())).isGreaterThan(3);
+        // intervals of every group's rates at this threshold
+        interact(() -> lookup("#groupIntervalsButton").queryButton().fire());
+        waitUntil("the group intervals show", () -> onFx(() -> lookup("#fairnessTable").queryTableView().getItems().stream()
+                .anyMatch(r -> ((ValidationViewModel.FairnessRow) r).intervals() != null)));
     }
 
     private String text(String id) throws Exception {
