@@ -194,6 +194,40 @@ final class FittedModel implements Serializable {
         return model instanceof LogisticRegression.Binomial lr ? lr.coefficients() : null;
     }
 
+    /**
+     * Each input's part in one person's prediction: for logistic regression the coefficient times
+     * the standardised value (log-odds, exact for the linear model, measured from the training
+     * year's average person); for the tree models their SHAP values (TreeSHAP) for the positive
+     * class. Null for a multi-class model.
+     */
+    double[] contributions(double[] row) {
+        if (model instanceof LogisticRegression.Binomial lr) {
+            double[] w = lr.coefficients();
+            double[] z = new Standardizer(mean, sd).apply(row);
+            double[] out = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                out[j] = w[j] * z[j];
+            }
+            return out;
+        }
+        if (model instanceof smile.feature.importance.TreeSHAP t && classes == null) {
+            double[] phi = t.shap(frame(new double[][]{row}, names).get(0));
+            int k = phi.length / row.length;
+            double[] out = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                out[j] = phi[j * k + (k - 1)];
+            }
+            return out;
+        }
+        return null;
+    }
+
+    /** What {@link #contributions} are measured in. */
+    String contributionScale() {
+        return model instanceof LogisticRegression ? "log-odds (coefficient × standardised value)"
+                : "SHAP value (TreeSHAP), on the model's raw probability before calibration";
+    }
+
     /** Tree models: Smile's importance per input; else null. */
     double[] importance() {
         if (model instanceof RandomForest rf) {

@@ -206,4 +206,51 @@ public final class ModelService {
         }
         return out;
     }
+
+    /** One input's part in a person's prediction. */
+    public record Contribution(String feature, double value, double contribution) {
+    }
+
+    /** A person's prediction on the test year, explained input by input. */
+    public record Explanation(String personId, String model, String scale, double probability,
+                              List<Contribution> contributions) {
+    }
+
+    /**
+     * Explains the model a run publishes with for one person of its test year (at risk at T_test):
+     * each input's value and its part in the prediction, largest first.
+     */
+    @SuppressWarnings("unchecked")
+    public Explanation explain(int modelRunId, String personId) {
+        ModelStore store = new ModelStore(workspace);
+        ModelStore.Loaded m = store.load(modelRunId);
+        Snapshot s = new SnapshotStore(workspace).resolve(m.info().snapshotId());
+        ModelData md = ModelData.load(workspace, s);
+        int p = md.score().indexOf(personId == null ? "" : personId.strip());
+        if (p < 0) {
+            throw new WorkbenchException("There is no person " + personId + " in snapshot " + s.id() + ".",
+                    "Give a person id as the lists and tables show it (P followed by 16 characters).", true);
+        }
+        Map<String, Object> run = (Map<String, Object>) m.info().metricsMap().get("run");
+        LocalDate t = LocalDate.parse((String) run.get("test_date"));
+        ScoringConfig frozen = ScoringConfig.fromJson(m.info().scoringMap());
+        ModelConfig mc = m.info().modelConfig();
+        Features f = new Features(m.info().groups(), mc.useGender, frozen.lookbackDays());
+        if (run.get("age_imputed") instanceof List<?> a && a.size() == 2) {
+            f = f.withImputation(((Number) a.get(0)).doubleValue(), ((Number) a.get(1)).doubleValue());
+        }
+        boolean[] one = new boolean[md.persons()];
+        one[p] = true;
+        Dataset set = Dataset.forPersons(md, frozen, t, f, one);
+        double[] row = set.x[0];
+        double[] c = m.escalation().contributions(row);
+        List<Contribution> out = new ArrayList<>();
+        List<String> names = f.names();
+        for (int j = 0; j < names.size(); j++) {
+            out.add(new Contribution(names.get(j), row[j], c == null ? Double.NaN : c[j]));
+        }
+        out.sort((a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
+        double prob = m.calibrator().apply(m.escalation().positive(new double[][]{row})[0]);
+        return new Explanation(personId.strip(), m.info().chosen(), m.escalation().contributionScale(), prob, out);
+    }
 }

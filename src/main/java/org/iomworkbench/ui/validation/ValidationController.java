@@ -82,6 +82,13 @@ public final class ValidationController {
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fFprRatioColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNoteColumn;
     @FXML private Button chartsPngButton;
+    @FXML private TextField explainField;
+    @FXML private Button explainButton;
+    @FXML private Label explainLabel;
+    @FXML private TableView<org.iomworkbench.core.model.ModelService.Contribution> explainTable;
+    @FXML private TableColumn<org.iomworkbench.core.model.ModelService.Contribution, String> xFeatureColumn;
+    @FXML private TableColumn<org.iomworkbench.core.model.ModelService.Contribution, String> xValueColumn;
+    @FXML private TableColumn<org.iomworkbench.core.model.ModelService.Contribution, String> xContributionColumn;
     @FXML private Button fairnessCsvButton;
     @FXML private Button reportButton;
     @FXML private Button bandsCsvButton;
@@ -111,6 +118,12 @@ public final class ValidationController {
                 + "people, or under 10 with or without the outcome) is marked. Ethnicity is used here only, never as an input.");
 
         vm.dataProperty().addListener((o, a, d) -> showData(d));
+        explainTable.setItems(vm.explanation());
+        Columns.text(xFeatureColumn, org.iomworkbench.core.model.ModelService.Contribution::feature);
+        Columns.text(xValueColumn, c -> String.format(Locale.UK, "%.3f", c.value()));
+        Columns.text(xContributionColumn, c -> Double.isNaN(c.contribution()) ? "" : String.format(Locale.UK, "%+.4f", c.contribution()));
+        explainLabel.textProperty().bind(vm.explanationTextProperty());
+        explainField.setOnAction(e -> explain());
         for (LineChart<Number, Number> chart : List.of(rocChart, prChart, calibrationChart, gainsChart)) {
             javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save this chart as PNG…");
             save.setOnAction(e -> savePng(chart, chart.getTitle().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".png"));
@@ -170,6 +183,11 @@ public final class ValidationController {
 
     private static String withCi(Double v, double lo, double hi) {
         return v == null ? "" : Double.isNaN(lo) ? f(v) : String.format(Locale.UK, "%.3f (%.3f–%.3f)", v, lo, hi);
+    }
+
+    @FXML
+    private void explain() {
+        vm.explain(explainField.getText());
     }
 
     @FXML

@@ -146,6 +146,35 @@ public final class ValidationViewModel {
         return bands;
     }
 
+    private final ObservableList<org.iomworkbench.core.model.ModelService.Contribution> explanation =
+            FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper explanationText = new ReadOnlyStringWrapper(this, "explanationText", "");
+
+    public ObservableList<org.iomworkbench.core.model.ModelService.Contribution> explanation() {
+        return explanation;
+    }
+
+    public ReadOnlyStringProperty explanationTextProperty() {
+        return explanationText.getReadOnlyProperty();
+    }
+
+    /** Explains the run's model for one person of its test year (in the background). */
+    public void explain(String personId) {
+        Workspace ws = session.workspace();
+        ModelStore.RunInfo r = run.get();
+        if (ws == null || r == null) {
+            explanationText.set("Explanations are for a model run's people; choose a run first.");
+            return;
+        }
+        runner.run(BackgroundTask.of("Explaining the prediction of " + personId,
+                (p, c) -> new org.iomworkbench.core.model.ModelService(ws).explain(r.runId(), personId)).onSuccess(e -> {
+            explanation.setAll(e.contributions());
+            explanationText.set(String.format(Locale.UK, "%s, %s: probability of escalating %.3f. Each input's part, "
+                    + "largest first, as %s. It shows what moved this prediction, not what causes escalation.",
+                    e.personId(), e.model().replace('_', ' '), e.probability(), e.scale()));
+        }));
+    }
+
     /** Reads the model runs again. */
     public void refresh() {
         Workspace ws = session.workspace();

@@ -131,6 +131,26 @@ class ModelRunQualityTest {
     }
 
     @Test
+    void aPredictionIsExplainedInputByInput() {
+        ModelService service = new ModelService(ws);
+        ModelStore.RunInfo info = new ModelStore(ws).requireRun(trained.runId());
+        org.iomworkbench.core.score.ScoreData d = trained.scoreData();
+        var test = trained.outcome().sets[2];
+        int row = 0;
+        String person = d.personId(test.person[row]);
+        ModelService.Explanation e = service.explain(trained.runId(), person);
+        assertThat(e.model()).isEqualTo(info.chosen());
+        assertThat(e.contributions()).hasSize(trained.outcome().featureNames.size());
+        assertThat(e.contributions()).noneMatch(c -> c.feature().contains("ethnic"));
+        // the same probability as the stored prediction of that person
+        assertThat(e.probability()).isCloseTo(trained.outcome().chosenModel().p[2][row], within(1e-12));
+        for (int k = 1; k < e.contributions().size(); k++) {
+            assertThat(Math.abs(e.contributions().get(k - 1).contribution()))
+                    .isGreaterThanOrEqualTo(Math.abs(e.contributions().get(k).contribution()));
+        }
+    }
+
+    @Test
     void trainAndPredictCommands() throws Exception {
         Path out = tmp.resolve("train-out");
         StringWriter o = new StringWriter();
