@@ -303,9 +303,17 @@ public final class ValidationViewModel {
         }).onSuccess(d -> {
             busy.set(false);
             if (id == request) {
+                // today's score beside the model: the model run shown before keeps its curves on the charts
+                ValidationData before = data.get();
+                if (before != null && before != d) {
+                    for (ValidationData.Curve c : before.curves) {
+                        d.curves.add(new ValidationData.Curve(c.name() + " (" + before.title + ")", c.roc(), c.pr(), c.auc(), c.ap()));
+                    }
+                }
                 run.set(null);
                 show(d);
-                notice.set("Imported " + Format.count(d.size()) + " rows of " + file.getFileName() + ".");
+                notice.set("Imported " + Format.count(d.size()) + " rows of " + file.getFileName() + "."
+                        + (before == null ? "" : " The curves of what was shown before stay on the charts beside it."));
             }
         }).onFailure(e -> busy.set(false)));
     }
