@@ -160,8 +160,17 @@ public final class ValidationController {
         Columns.text(fColumnColumn, ValidationViewModel.FairnessRow::column);
         Columns.text(fValueColumn, r -> r.value() + (r.reference() ? " (ref)" : ""));
         Columns.text(fNColumn, r -> Format.count(r.group().n()));
-        Columns.text(fBaseColumn, r -> f(r.group().baseRate()));
-        Columns.text(fSelectionColumn, r -> f(r.group().selectionRate()));
+        Columns.text(fBaseColumn, r -> {
+            if (r.intervals() == null || r.group().baseRate() == null) {
+                return f(r.group().baseRate());
+            }
+            long n = r.group().n();
+            double[] w = ValidationViewModel.wilson(Math.round(r.group().baseRate() * n), n);
+            return withCi(r.group().baseRate(), w[0], w[1]);
+        });
+        Columns.text(fSelectionColumn, r -> r.intervals() == null || r.group().n() == 0 ? f(r.group().selectionRate())
+                : withCi(r.group().selectionRate(), r.intervals().flagged().lo() / r.group().n(),
+                r.intervals().flagged().hi() / r.group().n()));
         Columns.text(fFprColumn, r -> r.intervals() == null ? f(r.group().fpr())
                 : withCi(r.group().fpr(), 1 - r.intervals().specificity().hi(), 1 - r.intervals().specificity().lo()));
         Columns.text(fFnrColumn, r -> r.intervals() == null ? f(r.group().fnr())
@@ -171,7 +180,8 @@ public final class ValidationController {
         Columns.text(fNpvColumn, r -> r.intervals() == null ? f(r.group().npv())
                 : withCi(r.group().npv(), r.intervals().npv().lo(), r.intervals().npv().hi()));
         Columns.text(fEceColumn, r -> f(r.ece()));
-        Columns.text(fAucColumn, r -> f(r.group().auc()));
+        Columns.text(fAucColumn, r -> r.intervals() == null ? f(r.group().auc())
+                : withCi(r.group().auc(), r.intervals().auc().lo(), r.intervals().auc().hi()));
         Columns.text(fFprRatioColumn, r -> {
             GroupBreakdown.Group ref = vm.fairness().stream().filter(x -> x.column().equals(r.column()) && x.reference())
                     .map(ValidationViewModel.FairnessRow::group).findFirst().orElse(null);
@@ -183,6 +193,22 @@ public final class ValidationController {
 
     private static String withCi(Double v, double lo, double hi) {
         return v == null ? "" : Double.isNaN(lo) ? f(v) : String.format(Locale.UK, "%.3f (%.3f–%.3f)", v, lo, hi);
+    }
+
+    @FXML
+    private void saveExplanationCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the explanation as CSV");
+        chooser.setInitialFileName("explanation-" + explainField.getText().strip() + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        java.io.File f = chooser.showSaveDialog(body.getScene().getWindow());
+        if (f != null) {
+            try {
+                ViewExport.writeCsv(ViewExport.csv(explainLabel.getText(), ViewExport.cells(explainTable)), f.toPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     @FXML
@@ -229,6 +255,18 @@ public final class ValidationController {
         }
         rocChart.getData().add(lo);
         rocChart.getData().add(hi);
+        XYChart.Series<Number, Number> plo = new XYChart.Series<>();
+        XYChart.Series<Number, Number> phi = new XYChart.Series<>();
+        plo.setName("95% band, lower");
+        phi.setName("95% band, upper");
+        for (int g = 0; g < ValidationData.ROC_GRID.length; g++) {
+            if (!Double.isNaN(d.prBand[0][g])) {
+                plo.getData().add(new XYChart.Data<>(ValidationData.ROC_GRID[g], d.prBand[0][g]));
+                phi.getData().add(new XYChart.Data<>(ValidationData.ROC_GRID[g], d.prBand[1][g]));
+            }
+        }
+        prChart.getData().add(plo);
+        prChart.getData().add(phi);
         rocChart.getData().add(diagonal("chance"));
         gainsChart.getData().add(series("gains", d.gains));
         gainsChart.getData().add(diagonal("random order"));

@@ -36,6 +36,7 @@ public final class ValidationData {
     final ThresholdSweep sweep;
     final List<Curve> curves = new ArrayList<>();
     final double[][] rocBand;
+    final double[][] prBand;
     final List<ThresholdSweep.Point> gains;
     final List<Calibration.Bin> bins;
     final double auc;
@@ -86,6 +87,7 @@ public final class ValidationData {
                     BinaryMetrics.averagePrecision(s, label)));
         });
         this.rocBand = Bootstrap.rocBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
+        this.prBand = Bootstrap.precisionRecallBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
         this.gains = thin(sweep.gains(), 600);
         this.bins = probabilities ? Calibration.bins(score, label, 10) : List.of();
         this.aucCi = Bootstrap.run(score, label, Double.POSITIVE_INFINITY, 0, reps, seed).auc();

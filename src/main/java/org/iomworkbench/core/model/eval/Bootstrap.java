@@ -167,4 +167,61 @@ public final class Bootstrap {
         }
         return out;
     }
+
+    /**
+     * A pointwise percentile 95% band of the precision–recall curve: for each recall of
+     * {@code grid}, the 2.5th and 97.5th percentiles over the resamples of the precision at the
+     * highest threshold that reaches that recall. Returns {lower, upper}; NaN where a resample
+     * never reaches the recall.
+     */
+    public static double[][] precisionRecallBand(double[] score, boolean[] label, double[] grid, int reps, long seed) {
+        int n = score.length;
+        int[] order = Sorting.ascendingInts(score);
+        SplittableRandom random = new SplittableRandom(seed ^ 0x632BE59BD9B4E019L);
+        double[][] prec = new double[grid.length][reps];
+        int[] w = new int[n];
+        for (int r = 0; r < reps; r++) {
+            Arrays.fill(w, 0);
+            for (int k = 0; k < n; k++) {
+                w[random.nextInt(n)]++;
+            }
+            long pos = 0;
+            for (int i = 0; i < n; i++) {
+                if (label[i]) {
+                    pos += w[i];
+                }
+            }
+            for (double[] row : prec) {
+                row[r] = Double.NaN;
+            }
+            long tp = 0;
+            long flagged = 0;
+            int gi = 0;
+            int j = n - 1;
+            while (j >= 0 && pos > 0) {
+                int k = j;
+                while (k >= 0 && score[order[k]] == score[order[j]]) {
+                    int row = order[k];
+                    flagged += w[row];
+                    if (label[row]) {
+                        tp += w[row];
+                    }
+                    k--;
+                }
+                double recall = (double) tp / pos;
+                double precision = flagged == 0 ? 1 : (double) tp / flagged;
+                while (gi < grid.length && recall >= grid[gi] - 1e-12) {
+                    prec[gi++][r] = precision;
+                }
+                j = k;
+            }
+        }
+        double[][] out = new double[2][grid.length];
+        for (int g = 0; g < grid.length; g++) {
+            Interval i = interval(prec[g]);
+            out[0][g] = i.lo();
+            out[1][g] = i.hi();
+        }
+        return out;
+    }
 }

@@ -194,4 +194,29 @@ class BinaryMetricsTest {
         assertThat(m.confusion()[2][0]).isEqualTo(1);
         assertThat(MultiClassMetrics.topK(new double[]{0.2, 0.4, 0.4}, 2)).containsExactly(1, 2);
     }
+
+    @Test
+    void curveBandsHoldTheCurveAndAreReproducible() {
+        SplittableRandom r = new SplittableRandom(13);
+        int n = 1500;
+        double[] s = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble() < 0.15;
+            s[i] = r.nextGaussian() + (y[i] ? 1 : 0);
+        }
+        double[] grid = {0, 0.1, 0.25, 0.5, 0.75, 0.9, 1};
+        double[][] roc = Bootstrap.rocBand(s, y, grid, 200, 5);
+        double[][] pr = Bootstrap.precisionRecallBand(s, y, grid, 200, 5);
+        ThresholdSweep sweep = new ThresholdSweep(s, y);
+        for (int g = 1; g < grid.length - 1; g++) {
+            // the curve's own true positive rate at that false positive rate lies inside the band
+            double fpr = grid[g];
+            double tpr = sweep.roc().stream().filter(p -> p.x() <= fpr + 1e-12).mapToDouble(ThresholdSweep.Point::y).max().orElse(0);
+            assertThat(tpr).isBetween(roc[0][g], roc[1][g]);
+            assertThat(roc[0][g]).isLessThanOrEqualTo(roc[1][g]);
+            assertThat(pr[0][g]).isLessThanOrEqualTo(pr[1][g]);
+        }
+        assertThat(Bootstrap.rocBand(s, y, grid, 200, 5)[0]).containsExactly(roc[0]);
+    }
 }
