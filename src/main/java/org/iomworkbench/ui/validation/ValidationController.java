@@ -83,6 +83,8 @@ public final class ValidationController {
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNoteColumn;
     @FXML private Button chartsPngButton;
     @FXML private TextField explainField;
+    @FXML private ComboBox<String> intersectA;
+    @FXML private ComboBox<String> intersectB;
     @FXML private Button explainButton;
     @FXML private Label explainLabel;
     @FXML private TableView<org.iomworkbench.core.model.ModelService.Contribution> explainTable;
@@ -118,6 +120,8 @@ public final class ValidationController {
                 + "people, or under 10 with or without the outcome) is marked. Ethnicity is used here only, never as an input.");
 
         vm.dataProperty().addListener((o, a, d) -> showData(d));
+        intersectA.setItems(vm.groupColumns());
+        intersectB.setItems(vm.groupColumns());
         explainTable.setItems(vm.explanation());
         Columns.text(xFeatureColumn, org.iomworkbench.core.model.ModelService.Contribution::feature);
         Columns.text(xValueColumn, c -> String.format(Locale.UK, "%.3f", c.value()));
@@ -209,6 +213,11 @@ public final class ValidationController {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    @FXML
+    private void intersect() {
+        vm.addIntersection(intersectA.getValue(), intersectB.getValue());
     }
 
     @FXML

@@ -93,7 +93,12 @@ public final class ValidationData {
         this.aucCi = Bootstrap.run(score, label, Double.POSITIVE_INFINITY, 0, reps, seed).auc();
         this.brier = probabilities ? BinaryMetrics.brier(score, label) : Double.NaN;
         this.ece = probabilities ? Calibration.ece(score, label, 10) : Double.NaN;
-        groups.forEach((column, values) -> {
+        groups.forEach(this::addGroupColumn);
+    }
+
+    /** Adds a group column (e.g. an intersection of two) to the fairness breakdown. */
+    void addGroupColumn(String column, String[] values) {
+        {
             Map<String, List<Integer>> rows = new TreeMap<>();
             for (int i = 0; i < values.length; i++) {
                 String v = values[i] == null || values[i].isBlank() ? "(missing)" : values[i];
@@ -116,7 +121,7 @@ public final class ValidationData {
                         small, s, y));
             });
             groupSweeps.put(column, list);
-        });
+        }
     }
 
     private static double[] grid(int n) {

@@ -158,6 +158,36 @@ public final class ValidationViewModel {
         return explanationText.getReadOnlyProperty();
     }
 
+    /** Adds the intersection of two group columns (e.g. ethnicity × age band) to the fairness breakdown. */
+    public void addIntersection(String a, String b) {
+        ValidationData d = data.get();
+        if (d == null || a == null || b == null || a.equals(b) || !d.groups.containsKey(a) || !d.groups.containsKey(b)) {
+            notice.set("Choose two different group columns to intersect.");
+            return;
+        }
+        String name = a + " × " + b;
+        if (d.groups.containsKey(name)) {
+            return;
+        }
+        String[] x = d.groups.get(a);
+        String[] y = d.groups.get(b);
+        String[] both = new String[x.length];
+        for (int i = 0; i < x.length; i++) {
+            both[i] = x[i] + " · " + y[i];
+        }
+        d.groups.put(name, both);
+        d.addGroupColumn(name, both);
+        groupColumns.setAll(d.groups.keySet());
+        update();
+    }
+
+    private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
+
+    /** The group columns of the fairness breakdown. */
+    public ObservableList<String> groupColumns() {
+        return groupColumns;
+    }
+
     /** Explains the run's model for one person of its test year (in the background). */
     public void explain(String personId) {
         Workspace ws = session.workspace();
@@ -320,6 +350,7 @@ public final class ValidationViewModel {
 
     private void show(ValidationData d) {
         data.set(d);
+        groupColumns.setAll(d.groups.keySet());
         targetText.set("");
         double t = d.modelThreshold != null ? d.modelThreshold : d.probabilities ? 0.5 : median(d.score);
         if (threshold.get() == t) {

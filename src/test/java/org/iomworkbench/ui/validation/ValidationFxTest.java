@@ -119,6 +119,14 @@ class ValidationFxTest extends FxRobot {
         waitUntil("the rates follow", () -> text("#ratesLabel").startsWith(rates(at)));
         waitUntil("the interval is shown", () -> text("#targetLabel").contains("bootstrap samples"));
         assertThat(onFx(() -> lookup("#fairnessTable").queryTableView().getItems().size())).isGreaterThan(3);
+        // a chosen intersection joins the breakdown
+        interact(() -> {
+            lookup("#intersectA").queryComboBox().setValue("ethnicity");
+            lookup("#intersectB").queryComboBox().setValue("age band");
+            lookup("#intersectButton").queryButton().fire();
+        });
+        waitUntil("the intersection shows", () -> onFx(() -> lookup("#fairnessTable").queryTableView().getItems().stream()
+                .anyMatch(r -> ((ValidationViewModel.FairnessRow) r).column().equals("ethnicity × age band"))));
         // intervals of every group's rates at this threshold
         interact(() -> lookup("#groupIntervalsButton").queryButton().fire());
         waitUntil("the group intervals show", () -> onFx(() -> lookup("#fairnessTable").queryTableView().getItems().stream()

@@ -42,6 +42,9 @@ class ValidationViewModelTest {
         vm.thresholdProperty().set(0.3);
         assertThat(vm.confusionProperty().get()).isEqualTo(Confusion.at(d.score, d.label, 0.3));
 
+        vm.addIntersection("area", "area");
+        assertThat(vm.noticeProperty().get()).contains("two different");
+
         vm.importFile(dir.resolve("b.csv"), "other", "outcome", List.of());
         assertThat(vm.dataProperty().get().curves).hasSize(2);
         assertThat(vm.dataProperty().get().curves.get(1).name()).startsWith("today (a.csv");

@@ -219,4 +219,18 @@ class BinaryMetricsTest {
         }
         assertThat(Bootstrap.rocBand(s, y, grid, 200, 5)[0]).containsExactly(roc[0]);
     }
+
+    @Test
+    void publishedValues() {
+        // scikit-learn's documentation examples: roc_auc_score, average_precision_score, brier_score_loss
+        double[] s = {0.1, 0.4, 0.35, 0.8};
+        boolean[] y = {F, F, T, T};
+        assertThat(BinaryMetrics.auc(s, y)).isEqualTo(0.75);
+        assertThat(BinaryMetrics.averagePrecision(s, y)).isCloseTo(0.8333333333333333, within(1e-15));
+        assertThat(BinaryMetrics.brier(new double[]{0.1, 0.9, 0.8, 0.3}, new boolean[]{F, T, T, F}))
+                .isCloseTo(0.0375, within(1e-15));
+        // Mann–Whitney on a small sample: positives {3, 4, 6} beat negatives {1, 2, 5} in 7 of 9 pairs
+        assertThat(BinaryMetrics.auc(new double[]{1, 2, 5, 3, 4, 6}, new boolean[]{F, F, F, T, T, T}))
+                .isCloseTo(7.0 / 9, within(1e-15));
+    }
 }
