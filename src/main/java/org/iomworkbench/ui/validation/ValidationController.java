@@ -80,6 +80,8 @@ public final class ValidationController {
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fAucColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fEceColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fFprRatioColumn;
+    @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fFnrRatioColumn;
+    @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fPpvDiffColumn;
     @FXML private TableColumn<ValidationViewModel.FairnessRow, String> fNoteColumn;
     @FXML private Button chartsPngButton;
     @FXML private TextField explainField;
@@ -192,7 +194,22 @@ public final class ValidationController {
             return ref == null || r.group().fpr() == null || ref.fpr() == null || ref.fpr() == 0 ? ""
                     : String.format(Locale.UK, "%.2f", r.group().fpr() / ref.fpr());
         });
+        Columns.text(fFnrRatioColumn, r -> {
+            GroupBreakdown.Group ref = reference(r);
+            return ref == null || r.group().fnr() == null || ref.fnr() == null || ref.fnr() == 0 ? ""
+                    : String.format(Locale.UK, "%.2f", r.group().fnr() / ref.fnr());
+        });
+        Columns.text(fPpvDiffColumn, r -> {
+            GroupBreakdown.Group ref = reference(r);
+            return ref == null || r.group().ppv() == null || ref.ppv() == null ? ""
+                    : String.format(Locale.UK, "%+.3f", r.group().ppv() - ref.ppv());
+        });
         Columns.text(fNoteColumn, r -> r.group().tooSmall() ? "too small to judge" : "");
+    }
+
+    private GroupBreakdown.Group reference(ValidationViewModel.FairnessRow r) {
+        return vm.fairness().stream().filter(x -> x.column().equals(r.column()) && x.reference())
+                .map(ValidationViewModel.FairnessRow::group).findFirst().orElse(null);
     }
 
     private static String withCi(Double v, double lo, double hi) {
