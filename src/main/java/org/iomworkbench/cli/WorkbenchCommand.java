@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = {"IOM Workbench: harm scores and escalation models for Integrated Offender Management.",
                 "With no command it opens the desktop application."},
         subcommands = {GenerateCommand.class, LoadCommand.class, SnapshotsCommand.class, RejectionsCommand.class, DisposeCommand.class,
-                LinkCommand.class, PersonsCommand.class, ScoreCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, PublishCommand.class, ReproduceCommand.class, EraseCommand.class,
+                LinkCommand.class, PersonsCommand.class, ScoreCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, PublishCommand.class, ReproduceCommand.class, EraseCommand.class, MonitorCommand.class,
                 AuditCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (a load that kept some rows aside is a success)",

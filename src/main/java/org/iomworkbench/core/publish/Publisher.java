@@ -236,11 +236,18 @@ public final class Publisher {
                 ps.setString(10, request);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PUBLICATION_PERSON(publication_id, person_id) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PUBLICATION_PERSON(publication_id, person_id, band, "
+                    + "p_escalate) VALUES (?, ?, ?, ?)")) {
                 int n = 0;
                 for (Row x : rows) {
                     ps.setInt(1, id);
                     ps.setString(2, x.personId());
+                    ps.setString(3, x.band().name());
+                    if (x.pEscalate() == null) {
+                        ps.setNull(4, java.sql.Types.DOUBLE);
+                    } else {
+                        ps.setDouble(4, x.pEscalate());
+                    }
                     ps.addBatch();
                     if (++n % 2000 == 0) {
                         ps.executeBatch();
@@ -332,6 +339,9 @@ public final class Publisher {
             // who was on each list (person ids only), so that an erasure can mark the lists it touches
             st.execute("CREATE TABLE IF NOT EXISTS PUBLICATION_PERSON(publication_id INT NOT NULL, person_id VARCHAR NOT NULL, "
                     + "PRIMARY KEY(publication_id, person_id))");
+            // what the list said of each person: the ledger that later snapshots are checked against
+            st.execute("ALTER TABLE PUBLICATION_PERSON ADD COLUMN IF NOT EXISTS band VARCHAR(12)");
+            st.execute("ALTER TABLE PUBLICATION_PERSON ADD COLUMN IF NOT EXISTS p_escalate DOUBLE PRECISION");
         }
     }
 
