@@ -67,6 +67,8 @@ public final class DataController {
     @FXML
     private Button disposeButton;
     @FXML
+    private Button eraseButton;
+    @FXML
     private VBox emptyState;
     @FXML
     private Button sampleButton;
@@ -193,6 +195,7 @@ public final class DataController {
             }
         });
         disposeButton.disableProperty().bind(vm.selectedProperty().isNull().or(vm.busyProperty()));
+        eraseButton.disableProperty().bind(vm.busyProperty());
         sampleButton.disableProperty().bind(vm.busyProperty());
         Visibility.showWhen(emptyState, vm.emptyProperty());
         Visibility.showWhen(detailPane, vm.selectedProperty().isNotNull());
@@ -278,6 +281,29 @@ public final class DataController {
 
     public void cancelLoad() {
         vm.load().cancel();
+    }
+
+    @FXML
+    private void erase() {
+        javafx.scene.control.Dialog<String[]> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("Erase a source record");
+        d.setHeaderText("Right to erasure: the record is removed from every snapshot that holds it, what it touched is "
+                + "linked and scored again, and its names leave the workspace's files. This cannot be undone.");
+        javafx.scene.control.TextField source = new javafx.scene.control.TextField();
+        source.setPromptText("CRIMES, CUSTODY, DIP, …");
+        javafx.scene.control.TextField id = new javafx.scene.control.TextField();
+        id.setPromptText("source_person_id");
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(8);
+        g.setVgap(8);
+        g.addRow(0, new Label("source system"), source);
+        g.addRow(1, new Label("record id"), id);
+        d.getDialogPane().setContent(g);
+        javafx.scene.control.ButtonType eraseType = new javafx.scene.control.ButtonType("Erase",
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(eraseType, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b == eraseType ? new String[]{source.getText(), id.getText()} : null);
+        d.showAndWait().ifPresent(r -> vm.erase(r[0], r[1]));
     }
 
     @FXML

@@ -205,6 +205,43 @@ public final class DataViewModel {
                 }));
     }
 
+    /**
+     * Erases a source record from every snapshot (right to erasure): re-links and re-scores what it
+     * touched, marks the publications that named the person, audits the act, then compacts the
+     * database and opens the workspace again, all in the background.
+     */
+    public void erase(String source, String sourcePersonId) {
+        Workspace ws = session.workspace();
+        if (ws == null || busy.get() || source == null || source.isBlank() || sourcePersonId == null
+                || sourcePersonId.isBlank()) {
+            return;
+        }
+        selected.set(null);
+        disposing.set(true);
+        java.nio.file.Path dir = ws.dir();
+        runner.run(BackgroundTask.of("Erasing " + source + " " + sourcePersonId, (p, c) -> {
+                    org.iomworkbench.core.privacy.Erasure.Result r = new org.iomworkbench.core.privacy.Erasure(ws)
+                            .erase(source, sourcePersonId, p, c);
+                    ws.compactAndClose();
+                    return new Object[]{r, Workspace.open(dir)};
+                })
+                .onSuccess(x -> {
+                    disposing.set(false);
+                    org.iomworkbench.core.privacy.Erasure.Result r = (org.iomworkbench.core.privacy.Erasure.Result) x[0];
+                    session.open((Workspace) x[1]);
+                    notice.set("Erased " + source.strip().toUpperCase(java.util.Locale.ROOT) + " " + sourcePersonId.strip()
+                            + ": " + Format.count(r.rowsRemoved()) + " rows removed from snapshot(s) " + r.snapshots()
+                            + ", re-linked and re-scored, the database compacted"
+                            + (r.publications().isEmpty() ? "." : "; publications " + r.publications()
+                            + " named the person and are no longer reproducible.")
+                            + " The erasure is in the audit trail by a hash only.");
+                })
+                .onFailure(e -> {
+                    disposing.set(false);
+                    refresh(null);
+                }));
+    }
+
     /** Where the rejections export is suggested: the workspace's {@code exports} folder. */
     public Path suggestedExport(Snapshot s) {
         Workspace ws = session.workspace();
