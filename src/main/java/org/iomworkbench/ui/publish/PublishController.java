@@ -55,6 +55,14 @@ public final class PublishController {
     @FXML private Label confirmationPrompt;
     @FXML private TextField confirmationField;
     @FXML private Button publishButton;
+    @FXML private Button followUpButton;
+    @FXML private TableView<org.iomworkbench.core.publish.Monitor.Followed> ledgerTable;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lPubColumn;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lDateColumn;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lFollowColumn;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lBandsColumn;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lSpecColumn;
+    @FXML private TableColumn<org.iomworkbench.core.publish.Monitor.Followed, String> lCalColumn;
 
     public PublishController(PublishViewModel vm) {
         this.vm = vm;
@@ -123,6 +131,25 @@ public final class PublishController {
         confirmationField.textProperty().bindBidirectional(vm.confirmationProperty());
         publishButton.disableProperty().bind(vm.canPublishProperty().not());
         previewButton.disableProperty().bind(vm.busyProperty());
+        followUpButton.disableProperty().bind(vm.busyProperty());
+        ledgerTable.setItems(vm.ledger());
+        Columns.text(lPubColumn, f -> Integer.toString(f.publication()));
+        Columns.text(lDateColumn, f -> f.asAt().toString());
+        Columns.text(lFollowColumn, f -> f.laterSnapshot() == null || f.followUpDays() == 0 ? "awaiting a later snapshot"
+                : "snapshot " + f.laterSnapshot() + ", " + f.followUpDays() + " days" + (f.complete() ? "" : " so far") + ", "
+                + Format.count(f.followed()) + " of " + Format.count(f.people()) + " people");
+        Columns.text(lBandsColumn, f -> String.join("; ", f.byBand().entrySet().stream().map(e -> e.getKey() + " "
+                + Format.count(e.getValue()[1]) + "/" + Format.count(e.getValue()[0])).toList()));
+        Columns.text(lSpecColumn, f -> f.model().get("specificity") instanceof Number sp && f.model().get("specificity_ci") instanceof java.util.List<?> ci
+                ? String.format(Locale.UK, "%.3f (%.3f–%.3f)", sp.doubleValue(), ((Number) ci.get(0)).doubleValue(),
+                ((Number) ci.get(1)).doubleValue()) : "");
+        Columns.text(lCalColumn, f -> f.model().get("mean_predicted") instanceof Number mp && f.model().get("observed_rate") instanceof Number ob
+                ? String.format(Locale.UK, "%.3f / %.3f", mp.doubleValue(), ob.doubleValue()) : "");
+    }
+
+    @FXML
+    private void followUp() {
+        vm.followUp();
     }
 
     @FXML

@@ -279,6 +279,30 @@ public final class PublishViewModel {
         notice.set("Left " + personId + " off the list: " + reason.strip() + ".");
     }
 
+    private final ObservableList<org.iomworkbench.core.publish.Monitor.Followed> ledger = FXCollections.observableArrayList();
+
+    /** Earlier publications followed up in later snapshots (the beta test). */
+    public ObservableList<org.iomworkbench.core.publish.Monitor.Followed> ledger() {
+        return ledger;
+    }
+
+    /** Follows every publication up in the latest later snapshot, in the background. */
+    public void followUp() {
+        Workspace ws = session.workspace();
+        if (ws == null) {
+            return;
+        }
+        busy.set(true);
+        runner.run(BackgroundTask.of("Following up the published lists", (p, c) -> new org.iomworkbench.core.publish.Monitor(ws).run())
+                .onSuccess(list -> {
+                    busy.set(false);
+                    ledger.setAll(list);
+                    notice.set(list.isEmpty() ? "No list has been published yet."
+                            : Format.plural(list.size(), "publication", "publications") + " followed up.");
+                })
+                .onFailure(e -> busy.set(false)));
+    }
+
     /** Publishes the list to the file, with its manifest beside it. */
     public void publish(Path file) {
         Workspace ws = session.workspace();

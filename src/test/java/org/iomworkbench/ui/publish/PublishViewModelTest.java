@@ -77,6 +77,8 @@ class PublishViewModelTest {
             assertThat(lines.get(0)).endsWith("person_id,date_of_birth,band,rfsdi,p_escalate,next_crime_type,under_18,data_date");
             assertThat(lines).hasSize(vm.rows().size() + 1).noneMatch(l -> l.startsWith(first));
             assertThat(Files.readString(Publisher.manifestPath(out))).contains("\"excluded\" : 1");
+            vm.followUp();
+            assertThat(vm.ledger()).singleElement().satisfies(f -> assertThat(f.laterSnapshot()).isNull());
         }
     }
 }
