@@ -87,6 +87,18 @@ public final class ShellController {
 
     @FXML
     private void initialize() {
+        vm.setPasswordPrompt(dir -> {
+            javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+            d.setTitle("Encrypted workspace");
+            d.setHeaderText("The workspace " + dir + " is encrypted. Give its password.");
+            javafx.scene.control.PasswordField field = new javafx.scene.control.PasswordField();
+            field.setAccessibleText("Password of the encrypted workspace");
+            d.getDialogPane().setContent(field);
+            d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText() : null);
+            javafx.application.Platform.runLater(field::requestFocus);
+            return d.showAndWait().map(String::toCharArray).orElse(null);
+        });
         for (Destination d : Destination.workflow()) {
             MenuItem item = new MenuItem(d.step() + "  " + d.title());
             item.setAccelerator(d.shortcut().keys());

@@ -95,15 +95,42 @@ public final class ShellViewModel {
             then.run();
             return;
         }
+        open(dir, null, before, then);
+    }
+
+    /** Asks the analyst for an encrypted workspace's password (on the UI thread); null when they cancel. */
+    public void setPasswordPrompt(java.util.function.Function<Path, char[]> prompt) {
+        this.passwordPrompt = prompt;
+    }
+
+    private java.util.function.Function<Path, char[]> passwordPrompt = d -> null;
+
+    private void open(Path dir, char[] password, Workspace before, Runnable then) {
         opening.set(true);
         workspaceText.set("Opening the workspace " + dir + "…");
         runner.run(BackgroundTask.of("Opening the workspace " + dir, (p, c) -> {
-                    Workspace ws = Workspace.open(dir);
+                    Workspace ws;
+                    try {
+                        ws = password == null ? Workspace.open(dir) : Workspace.open(dir, password);
+                    } catch (org.iomworkbench.core.util.WorkbenchException e) {
+                        if (password == null && e.getMessage() != null && e.getMessage().contains("needs its password")) {
+                            return null; // encrypted: ask for the password on the UI thread
+                        }
+                        throw e;
+                    }
                     LogSetup.attachWorkspace(ws.logsDir());
                     return ws;
                 })
                 .onSuccess(ws -> {
                     opening.set(false);
+                    if (ws == null) {
+                        workspaceText.set(before == null ? "No workspace open" : "Workspace: " + before.dir());
+                        char[] pw = passwordPrompt.apply(dir);
+                        if (pw != null && pw.length > 0) {
+                            open(dir, pw, before, then);
+                        }
+                        return;
+                    }
                     session.open(ws);
                     workspaceText.set("Workspace: " + ws.dir());
                     settings.set(settings.get().withLastWorkspace(ws.dir().toString()));
