@@ -1,5 +1,7 @@
 package org.iomworkbench.ui.shell;
 
+import org.iomworkbench.core.workspace.Workspace;
+
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
@@ -173,7 +175,35 @@ public final class ShellController {
         }
         File dir = chooser.showDialog(window());
         if (dir != null) {
-            vm.openWorkspace(dir.toPath(), () -> vm.go(Destination.DATA));
+            java.nio.file.Path chosen = dir.toPath();
+            if (!java.nio.file.Files.exists(chosen.resolve(Workspace.DB_NAME + ".mv.db"))) {
+                // a new workspace: it may be encrypted at rest with a password chosen now
+                javafx.scene.control.Dialog<String> d = new javafx.scene.control.Dialog<>();
+                d.setTitle("New workspace");
+                d.setHeaderText("A new workspace will be created in " + chosen + ". To encrypt it at rest, choose a "
+                        + "password (it cannot be recovered); leave both empty for none.");
+                javafx.scene.control.PasswordField first = new javafx.scene.control.PasswordField();
+                javafx.scene.control.PasswordField again = new javafx.scene.control.PasswordField();
+                first.setAccessibleText("Password");
+                again.setAccessibleText("The password again");
+                javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+                g.setHgap(8);
+                g.setVgap(8);
+                g.addRow(0, new javafx.scene.control.Label("password"), first);
+                g.addRow(1, new javafx.scene.control.Label("again"), again);
+                d.getDialogPane().setContent(g);
+                d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+                javafx.scene.Node ok = d.getDialogPane().lookupButton(javafx.scene.control.ButtonType.OK);
+                ok.disableProperty().bind(first.textProperty().isNotEqualTo(again.textProperty()));
+                d.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? first.getText() : null);
+                java.util.Optional<String> pw = d.showAndWait();
+                if (pw.isEmpty()) {
+                    return;
+                }
+                vm.openWorkspace(chosen, pw.get().isEmpty() ? null : pw.get().toCharArray(), () -> vm.go(Destination.DATA));
+                return;
+            }
+            vm.openWorkspace(chosen, () -> vm.go(Destination.DATA));
         }
     }
 

@@ -98,6 +98,18 @@ public final class ShellViewModel {
         open(dir, null, before, then);
     }
 
+    /** Opens (or creates) a workspace with a password: a new one is created encrypted at rest. */
+    public void openWorkspace(Path dir, char[] password, Runnable then) {
+        if (password == null) {
+            openWorkspace(dir, then);
+            return;
+        }
+        if (opening.get()) {
+            return;
+        }
+        open(dir, password, session.workspace(), then);
+    }
+
     /** Asks the analyst for an encrypted workspace's password (on the UI thread); null when they cancel. */
     public void setPasswordPrompt(java.util.function.Function<Path, char[]> prompt) {
         this.passwordPrompt = prompt;
