@@ -212,8 +212,9 @@ public final class ModelService {
     }
 
     /** A person's prediction on the test year, explained input by input. */
+    /** @param under18 under 18 at the test date (null when the date of birth is not known) */
     public record Explanation(String personId, String model, String scale, double probability,
-                              List<Contribution> contributions) {
+                              List<Contribution> contributions, Boolean under18) {
     }
 
     /**
@@ -251,6 +252,8 @@ public final class ModelService {
         }
         out.sort((a, b) -> Double.compare(Math.abs(b.contribution()), Math.abs(a.contribution())));
         double prob = m.calibrator().apply(m.escalation().positive(new double[][]{row})[0]);
-        return new Explanation(personId.strip(), m.info().chosen(), m.escalation().contributionScale(), prob, out);
+        int age = md.ageAt(p, (int) t.toEpochDay());
+        return new Explanation(personId.strip(), m.info().chosen(), m.escalation().contributionScale(), prob, out,
+                age < 0 ? null : age < 18);
     }
 }

@@ -199,9 +199,10 @@ public final class ValidationViewModel {
         runner.run(BackgroundTask.of("Explaining the prediction of " + personId,
                 (p, c) -> new org.iomworkbench.core.model.ModelService(ws).explain(r.runId(), personId)).onSuccess(e -> {
             explanation.setAll(e.contributions());
-            explanationText.set(String.format(Locale.UK, "%s, %s: probability of escalating %.3f. Each input's part, "
+            explanationText.set(String.format(Locale.UK, "%s%s, %s: probability of escalating %.3f. Each input's part, "
                     + "largest first, as %s. It shows what moved this prediction, not what causes escalation.",
-                    e.personId(), e.model().replace('_', ' '), e.probability(), e.scale()));
+                    e.personId(), Boolean.TRUE.equals(e.under18()) ? " (UNDER 18)" : "", e.model().replace('_', ' '),
+                    e.probability(), e.scale()));
         }));
     }
 
