@@ -516,7 +516,24 @@ public final class LinkStore {
     }
 
     /** Writes {@code person_id,source,source_person_id}, one row per record, ordered by person then record. */
+    /** Writes the file and records the export (person ids and record keys) in the audit trail by its SHA-256 and row count. */
     public long exportPersons(Snapshot s, Path out) {
+        long n = writePersons(s, out);
+        java.sql.Connection c = workspace.connection();
+        try {
+            new org.iomworkbench.core.audit.AuditTrail(c).append("export", "export.persons",
+                    org.iomworkbench.core.audit.AuditTrail.details("snapshot", s.id(), "rows", n, "file_sha256",
+                            org.iomworkbench.core.util.Hashing.sha256(out)));
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw WorkbenchException.database(e);
+        } catch (java.io.IOException e) {
+            throw new WorkbenchException("Cannot read back " + out + ": " + e.getMessage(), "Check the file.", false, e);
+        }
+        return n;
+    }
+
+    private long writePersons(Snapshot s, Path out) {
         requireRun(s);
         try {
             Path parent = out.toAbsolutePath().getParent();

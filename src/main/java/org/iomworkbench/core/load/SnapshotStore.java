@@ -244,7 +244,24 @@ public final class SnapshotStore {
     }
 
     /** Writes the snapshot's rejections as CSV with the header {@code file,line,column,value,reason}. */
+    /** Writes the file and records the export (rejected rows (with the values that were quoted)) in the audit trail by its SHA-256 and row count. */
     public long exportRejections(Snapshot s, Path out) {
+        long n = writeRejections(s, out);
+        java.sql.Connection c = workspace.connection();
+        try {
+            new org.iomworkbench.core.audit.AuditTrail(c).append("export", "export.rejections",
+                    org.iomworkbench.core.audit.AuditTrail.details("snapshot", s.id(), "rows", n, "file_sha256",
+                            org.iomworkbench.core.util.Hashing.sha256(out)));
+            c.commit();
+        } catch (java.sql.SQLException e) {
+            throw WorkbenchException.database(e);
+        } catch (java.io.IOException e) {
+            throw new WorkbenchException("Cannot read back " + out + ": " + e.getMessage(), "Check the file.", false, e);
+        }
+        return n;
+    }
+
+    private long writeRejections(Snapshot s, Path out) {
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) {
