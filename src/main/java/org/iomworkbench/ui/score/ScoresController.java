@@ -184,6 +184,7 @@ public final class ScoresController {
         Columns.text(fMultiplierColumn, f -> number(f.multiplier()));
         Columns.text(fAfterColumn, f -> number(f.after()));
         vm.explanationProperty().addListener((o, a, e) -> showExplanation(e));
+        vm.personAgeProperty().addListener((o, a, b) -> showExplanation(vm.explanationProperty().get()));
         vm.personMessageProperty().addListener((o, a, m) -> {
             if (!m.isEmpty()) {
                 personLabel.setText(m);
@@ -315,8 +316,10 @@ public final class ScoresController {
         }
         factorTable.getItems().setAll(e.factors());
         offenceTable.getItems().setAll(e.offences());
-        personLabel.setText(String.format(Locale.ROOT, "%s (%s): S = %s%s, RFSDi = %s, band %s at %s.", e.personId(),
-                e.records(), number(e.s()), e.inPrison() ? " (in prison at the as-at date: the clock stopped at the entry, " + e.clock() + ")" : "",
+        String age = vm.personAgeProperty().get();
+        personLabel.setText(String.format(Locale.ROOT, "%s (%s)%s: S = %s%s, RFSDi = %s, band %s at %s.", e.personId(),
+                e.records(), age.isEmpty() ? "" : ", " + age, number(e.s()),
+                e.inPrison() ? " (in prison at the as-at date: the clock stopped at the entry, " + e.clock() + ")" : "",
                 number(e.rfsdi()), e.band(), e.config().asAt()));
     }
 

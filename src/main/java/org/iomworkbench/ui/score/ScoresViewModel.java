@@ -213,6 +213,7 @@ public final class ScoresViewModel {
     private final ReadOnlyObjectWrapper<DecayCurve> decayCurve = new ReadOnlyObjectWrapper<>(this, "decayCurve");
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>(this, "explanation");
     private final ReadOnlyStringWrapper personMessage = new ReadOnlyStringWrapper(this, "personMessage", "");
+    private final ReadOnlyStringWrapper personAge = new ReadOnlyStringWrapper(this, "personAge", "");
     private String explainedId;
     /** The workspace's connection is shared: one piece of database work at a time. */
     private final Object db = new Object();
@@ -304,6 +305,11 @@ public final class ScoresViewModel {
     }
 
     /** Why no person is explained (not found), or empty. */
+    /** The explained person's age at the as-at date in words, with "UNDER 18" when they are a child; empty when unknown. */
+    public ReadOnlyStringProperty personAgeProperty() {
+        return personAge.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty personMessageProperty() {
         return personMessage.getReadOnlyProperty();
     }
@@ -330,6 +336,30 @@ public final class ScoresViewModel {
         }
         personMessage.set("");
         explanation.set(Explanation.of(data, sc, p));
+        Workspace ws = session.workspace();
+        Snapshot s = snapshot;
+        String id = explainedId;
+        LocalDate asAt = sc.config().asAt();
+        personAge.set("");
+        if (ws != null && s != null) {
+            runner.run(BackgroundTask.of("Reading the person's date of birth", (pr, c) -> {
+                try (java.sql.Connection conn = ws.newConnection();
+                     java.sql.PreparedStatement ps = conn.prepareStatement("SELECT date_of_birth FROM " + s.schema()
+                             + ".PERSON WHERE person_id = ?")) {
+                    ps.setString(1, id);
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        return java.util.Optional.ofNullable(rs.next() ? rs.getObject(1, LocalDate.class) : null);
+                    }
+                }
+            }).onSuccess(dob -> {
+                if (id.equals(explainedId)) {
+                    personAge.set(dob.map(b -> {
+                        int age = java.time.Period.between(b, asAt).getYears();
+                        return age < 18 ? "UNDER 18 (aged " + age + " at " + asAt + ")" : "aged " + age + " at " + asAt;
+                    }).orElse(""));
+                }
+            }));
+        }
     }
 
     private DecayCurve curve() {

@@ -344,6 +344,8 @@ class ScoresViewModelTest {
 
         ScoresViewModel.Explanation e = vm.explanationProperty().get();
         assertThat(e.personId()).isEqualTo(id);
+        // the person's age at the as-at date, and UNDER 18 for a child
+        assertThat(vm.personAgeProperty().get()).matches("(UNDER 18 \\()?aged \\d+ at \\d{4}-\\d{2}-\\d{2}\\)?|");
         assertThat(e.s()).isEqualTo(s.s(p));
         assertThat(e.factors()).hasSize(6);
         // the offence rows add up to S, each decayed from the clock date
