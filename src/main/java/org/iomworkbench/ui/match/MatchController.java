@@ -395,7 +395,7 @@ public final class MatchController {
         resultsLabel.textProperty().bind(p.resultsTextProperty());
         personsTable.setItems(p.results());
         Columns.text(pNameColumn, r -> (r.surname() == null ? "" : r.surname().toUpperCase(Locale.ROOT)) + ", "
-                + (r.forenames() == null ? "" : r.forenames()));
+                + (r.forenames() == null ? "" : r.forenames()) + under18(r));
         Columns.text(pRecordsColumn, r -> Integer.toString(r.records()));
         Columns.text(pFlagsColumn, PersonsViewModel::flagNames);
         Columns.text(pIdColumn, PersonRow::personId);
@@ -420,7 +420,7 @@ public final class MatchController {
             PersonRow r = c.person();
             return r.personId() + ": " + (r.surname() == null ? "" : r.surname().toUpperCase(Locale.ROOT)) + ", "
                     + (r.forenames() == null ? "" : r.forenames())
-                    + (r.dateOfBirth() == null ? "" : ", born " + r.dateOfBirth()) + " · "
+                    + (r.dateOfBirth() == null ? "" : ", born " + r.dateOfBirth()) + under18(r) + " · "
                     + Format.plural(r.records(), "record", "records");
         }, p.clusterProperty()));
         Visibility.showText(flagsLabel, p.flagsTextProperty());
@@ -464,6 +464,15 @@ public final class MatchController {
             return c == null ? "" : PersonsViewModel.otherPerson(v, c.person().personId()).orElse("");
         });
         p.records().addListener((ListChangeListener<NominalRecord>) c -> recordsTable.refresh());
+    }
+
+    /** " · UNDER 18" for a person under 18 at the snapshot's extract date (children are flagged in every view). */
+    private String under18(PersonRow r) {
+        var s = vm.snapshotProperty().get();
+        if (r.dateOfBirth() == null || s == null || s.extractDate() == null) {
+            return "";
+        }
+        return java.time.Period.between(r.dateOfBirth(), s.extractDate()).getYears() < 18 ? " · UNDER 18" : "";
     }
 
     private void bindModel() {
