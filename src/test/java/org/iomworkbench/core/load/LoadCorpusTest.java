@@ -284,7 +284,9 @@ class LoadCorpusTest {
         assertThat(after.snapshots().subList(0, before.snapshots().size())).isEqualTo(before.snapshots());
         assertThat(after.snapshots().get(before.snapshots().size())).isEqualTo(added);
         assertThat(after.audit().subList(0, before.audit().size())).isEqualTo(before.audit());
-        assertThat(after.audit()).hasSize(before.audit().size() + 1);
+        // the load adds one entry (the test's own export of the rejections, audited as exports are, aside)
+        assertThat(after.audit().stream().filter(e -> !e.command().equals("export")).toList())
+                .hasSize(before.audit().size() + 1);
         assertThat(after.baselineCrimes()).isEqualTo(before.baselineCrimes());
     }
 
