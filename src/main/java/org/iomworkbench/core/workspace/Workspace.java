@@ -183,7 +183,8 @@ public final class Workspace implements AutoCloseable {
                 Files.setPosixFilePermissions(p, java.nio.file.attribute.PosixFilePermissions.fromString(
                         Files.isDirectory(p) ? "rwx------" : "rw-------"));
             }
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | RuntimeException e) {
+            // a file system without POSIX permissions (e.g. Windows): the folder's own access rules apply
             LOG.warn("Could not make {} readable by its owner only: {}", p, e.getMessage());
         }
     }
