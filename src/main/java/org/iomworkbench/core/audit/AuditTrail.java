@@ -134,6 +134,17 @@ public final class AuditTrail {
     }
 
     /** Convenience for building details maps in a fixed key order. */
+    /**
+     * Records, and commits, that a file carrying data out of the workspace was written: which
+     * snapshot, how many rows, the file's SHA-256 (never its content).
+     */
+    public static void recordExport(Connection c, String action, int snapshotId, long rows, java.nio.file.Path file)
+            throws SQLException, java.io.IOException {
+        new AuditTrail(c).append("export", action, details("snapshot", snapshotId, "rows", rows, "file_sha256",
+                org.iomworkbench.core.util.Hashing.sha256(file)));
+        c.commit();
+    }
+
     public static Map<String, Object> details(Object... keyValues) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {

@@ -126,18 +126,6 @@ public final class LinkStore {
         }
     }
 
-    private static boolean tableExists(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
-    }
-
     private static final String STAGED = "_NEXT";
 
     private static boolean swapPending(Connection c, int snapshotId) throws SQLException {
@@ -163,7 +151,7 @@ public final class LinkStore {
         try (Statement st = c.createStatement()) {
             if (marked) {
                 for (String t : new String[]{"PERSON", "PERSON_RECORD", "LINK_PAIR"}) {
-                    if (tableExists(c, schema, t + STAGED)) {
+                    if (Workspace.hasTable(c, schema, t + STAGED)) {
                         st.execute("DROP TABLE IF EXISTS " + schema + "." + t);
                         st.execute("ALTER TABLE " + schema + "." + t + STAGED + " RENAME TO " + schema + "." + t);
                     }
@@ -195,14 +183,7 @@ public final class LinkStore {
     }
 
     static boolean hasResults(Connection c, String schema) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
-                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'PERSON'")) {
-            ps.setString(1, schema);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
+        return Workspace.hasTable(c, schema, "PERSON");
     }
 
     // ------------------------------------------------------------------ writing a run
@@ -521,10 +502,7 @@ public final class LinkStore {
         long n = writePersons(s, out);
         java.sql.Connection c = workspace.connection();
         try {
-            new org.iomworkbench.core.audit.AuditTrail(c).append("export", "export.persons",
-                    org.iomworkbench.core.audit.AuditTrail.details("snapshot", s.id(), "rows", n, "file_sha256",
-                            org.iomworkbench.core.util.Hashing.sha256(out)));
-            c.commit();
+            org.iomworkbench.core.audit.AuditTrail.recordExport(c, "export.persons", s.id(), n, out);
         } catch (java.sql.SQLException e) {
             throw WorkbenchException.database(e);
         } catch (java.io.IOException e) {

@@ -175,7 +175,7 @@ public final class SnapshotStore {
             }
             // everything derived from it: its link, scoring and model runs (the model files follow below)
             java.util.List<Integer> modelRuns = new java.util.ArrayList<>();
-            if (tableExists(c, "MODEL_RUN")) {
+            if (Workspace.hasTable(c, "PUBLIC", "MODEL_RUN")) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT run_id FROM MODEL_RUN WHERE snapshot_id = ?")) {
                     ps.setInt(1, id);
                     try (ResultSet rs = ps.executeQuery()) {
@@ -187,7 +187,7 @@ public final class SnapshotStore {
             }
             long derived = 0;
             for (String table : new String[]{"LINK_RUN", "LINK_SWAP", "SCORE_RUN", "MODEL_RUN"}) {
-                if (tableExists(c, table)) {
+                if (Workspace.hasTable(c, "PUBLIC", table)) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE snapshot_id = ?")) {
                         ps.setInt(1, id);
                         derived += ps.executeUpdate();
@@ -222,17 +222,6 @@ public final class SnapshotStore {
         }
     }
 
-    private static boolean tableExists(Connection c, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
-                + "'PUBLIC' AND TABLE_NAME = ?")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
-    }
-
     public long rejectionCount(Snapshot s) {
         try (Statement st = workspace.connection().createStatement();
              ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + s.schema() + ".REJECTIONS")) {
@@ -249,10 +238,7 @@ public final class SnapshotStore {
         long n = writeRejections(s, out);
         java.sql.Connection c = workspace.connection();
         try {
-            new org.iomworkbench.core.audit.AuditTrail(c).append("export", "export.rejections",
-                    org.iomworkbench.core.audit.AuditTrail.details("snapshot", s.id(), "rows", n, "file_sha256",
-                            org.iomworkbench.core.util.Hashing.sha256(out)));
-            c.commit();
+            org.iomworkbench.core.audit.AuditTrail.recordExport(c, "export.rejections", s.id(), n, out);
         } catch (java.sql.SQLException e) {
             throw WorkbenchException.database(e);
         } catch (java.io.IOException e) {

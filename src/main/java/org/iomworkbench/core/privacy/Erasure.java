@@ -84,7 +84,7 @@ public final class Erasure {
                         }
                     }
                 }
-                if (hasTable(c, x, "PERSON_RECORD")) {
+                if (Workspace.hasTable(c, x, "PERSON_RECORD")) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT person_id FROM " + x
                             + ".PERSON_RECORD WHERE source = ? AND source_person_id = ?")) {
                         ps.setString(1, src);
@@ -126,7 +126,7 @@ public final class Erasure {
             }
             // the publications that named one of the persons: kept by their hash, marked as no longer reproducible
             Set<Integer> publications = new LinkedHashSet<>();
-            if (hasTable(c, "PUBLIC", "PUBLICATION_PERSON")) {
+            if (Workspace.hasTable(c, "PUBLIC", "PUBLICATION_PERSON")) {
                 for (String p : persons) {
                     try (PreparedStatement ps = c.prepareStatement("SELECT publication_id FROM PUBLICATION_PERSON WHERE person_id = ?")) {
                         ps.setString(1, p);
@@ -184,7 +184,7 @@ public final class Erasure {
             for (int sid : touched) {
                 cancel.check();
                 Snapshot s = new SnapshotStore(workspace).resolve(sid);
-                if (hasTable(c, s.schema(), "PERSON")) {
+                if (Workspace.hasTable(c, s.schema(), "PERSON")) {
                     progress.update("Linking snapshot " + sid + " again", 0, -1);
                     new LinkRun(workspace, new LinkParameters()).run(s, Progress.NONE, cancel);
                     rescore(c, s);
@@ -204,7 +204,7 @@ public final class Erasure {
 
     /** Scores each stored scoring run of the snapshot again, with its own configuration, on the new persons. */
     private void rescore(Connection c, Snapshot s) throws SQLException {
-        if (!hasTable(c, "PUBLIC", "SCORE_RUN")) {
+        if (!Workspace.hasTable(c, "PUBLIC", "SCORE_RUN")) {
             return;
         }
         List<int[]> runs = new ArrayList<>();
@@ -286,7 +286,7 @@ public final class Erasure {
     }
 
     private static long delete(Connection c, String schema, String table, String where, String... args) throws SQLException {
-        if (!hasTable(c, schema, table)) {
+        if (!Workspace.hasTable(c, schema, table)) {
             return 0;
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + schema + "." + table + " WHERE " + where)) {
@@ -297,15 +297,4 @@ public final class Erasure {
         }
     }
 
-    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? "
-                + "AND TABLE_NAME = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
-    }
 }

@@ -371,13 +371,9 @@ public final class Publisher {
     /** When a person on the publication was erased (the first such erasure), or null. */
     String erasedOn(int id) {
         Connection c = workspace.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
-                + "'PUBLIC' AND TABLE_NAME = 'ERASED_PUBLICATION'")) {
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) == 0) {
-                    return null;
-                }
+        try {
+            if (!Workspace.hasTable(c, "PUBLIC", "ERASED_PUBLICATION")) {
+                return null;
             }
             try (PreparedStatement q = c.prepareStatement("SELECT MIN(erased_at) FROM ERASED_PUBLICATION WHERE publication_id = ?")) {
                 q.setInt(1, id);

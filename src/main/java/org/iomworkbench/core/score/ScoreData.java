@@ -289,21 +289,21 @@ public final class ScoreData {
                             "Y".equals(rs.getString(5)));
                 }
             }
-            if (hasTable(c, schema, "PRISON")) {
+            if (Workspace.hasTable(c, schema, "PRISON")) {
                 try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, entry_date, release_date FROM " + schema + ".PRISON")) {
                     while (rs.next()) {
                         b.prison(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
                     }
                 }
             }
-            if (hasTable(c, schema, "DRUG_TESTS")) {
+            if (Workspace.hasTable(c, schema, "DRUG_TESTS")) {
                 try (ResultSet rs = st.executeQuery("SELECT source_person_id, test_date, substance, result FROM " + schema + ".DRUG_TESTS")) {
                     while (rs.next()) {
                         b.drugTest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4));
                     }
                 }
             }
-            if (hasTable(c, schema, "MARKERS")) {
+            if (Workspace.hasTable(c, schema, "MARKERS")) {
                 try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, marker, start_date, end_date FROM " + schema + ".MARKERS")) {
                     while (rs.next()) {
                         b.marker(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
@@ -321,17 +321,6 @@ public final class ScoreData {
             throw WorkbenchException.database(e);
         }
         return b.build();
-    }
-
-    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 
     /** Compares two strings in upper case by code point (the spec's tie-break order). */

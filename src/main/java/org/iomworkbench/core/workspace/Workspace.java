@@ -189,6 +189,19 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** Whether the schema holds the table (names as H2 stores them: upper case; the catalogue is in PUBLIC). */
+    public static boolean hasTable(Connection c, String schema, String table) throws SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
     /**
      * Closes the workspace and rewrites its database file with only the live data (H2's
      * {@code SHUTDOWN COMPACT}), so that nothing deleted survives in free pages of the file.

@@ -109,7 +109,7 @@ public final class ModelData {
                             rs.getString(4));
                 }
             }
-            if (hasTable(c, x, "CUSTODY")) {
+            if (Workspace.hasTable(c, x, "CUSTODY")) {
                 try (ResultSet rs = st.executeQuery("SELECT r.person_id, c.arrest_date FROM " + x + ".CUSTODY c JOIN " + x
                         + ".PERSON_RECORD r ON r.source = 'CUSTODY' AND r.source_person_id = c.source_person_id")) {
                     while (rs.next()) {
@@ -131,17 +131,6 @@ public final class ModelData {
             throw WorkbenchException.database(e);
         }
         return b.build();
-    }
-
-    private static boolean hasTable(Connection c, String schema, String table) throws SQLException {
-        try (var ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        }
     }
 
     public ScoreData score() {
