@@ -37,6 +37,14 @@ case "$jdk_version" in
   *'"17'*) ;;
   *) echo "build.sh: warning: expected a JDK 17, found: $jdk_version" >&2 ;;
 esac
+[ -f "$JDK_HOME/jmods/java.base.jmod" ] || {
+  echo "build.sh: no $JDK_HOME/jmods (jlink needs them; some distributions ship them apart, e.g. openjdk-17-jmods)" >&2
+  exit 1; }
+if ! $app_image_only; then
+  for t in dpkg-deb fakeroot; do
+    command -v $t >/dev/null || { echo "build.sh: the .deb needs $t (apt install dpkg-dev fakeroot), or use --app-image-only" >&2; exit 1; }
+  done
+fi
 
 name=iom-workbench                        # launcher, package and install directory (/opt/iom-workbench)
 title="IOM Workbench"                     # what the menu shows (installer/linux/iom-workbench.desktop)
