@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "With no command it opens the desktop application."},
         subcommands = {GenerateCommand.class, LoadCommand.class, SnapshotsCommand.class, RejectionsCommand.class, DisposeCommand.class,
                 LinkCommand.class, PersonsCommand.class, ScoreCommand.class, TrainCommand.class, PredictCommand.class, EvaluateCommand.class, PublishCommand.class, ReproduceCommand.class, EraseCommand.class, MonitorCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class},
+                AuditCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success (a load that kept some rows aside is a success)",
                 "1:failure, including a failed check such as a broken audit trail",
