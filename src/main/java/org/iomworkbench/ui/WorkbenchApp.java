@@ -11,6 +11,7 @@ import org.iomworkbench.ui.common.Appearance;
 import org.iomworkbench.ui.common.ErrorDialog;
 import org.iomworkbench.ui.common.Fxml;
 import org.iomworkbench.ui.common.FxmlView;
+import org.iomworkbench.ui.common.FxStallMonitor;
 import org.iomworkbench.ui.common.FxTaskRunner;
 import org.iomworkbench.ui.common.Settings;
 import org.iomworkbench.ui.common.SettingsStore;
@@ -49,6 +50,7 @@ public final class WorkbenchApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     private FxTaskRunner runner;
+    private FxStallMonitor stalls;
     private ShellViewModel shell;
     private Stage stage;
 
@@ -64,6 +66,7 @@ public final class WorkbenchApp extends Application {
 
         ErrorDialog errors = new ErrorDialog(() -> stage, () -> shell.logFile(), () -> shell.settings());
         runner = new FxTaskRunner(errors);
+        stalls = new FxStallMonitor().start();
         Clock clock = Clock.systemDefaultZone();
         WorkspaceSession session = new WorkspaceSession();
         shell = new ShellViewModel(session, runner, SettingsStore.standard());
@@ -126,6 +129,16 @@ public final class WorkbenchApp extends Application {
         });
     }
 
+    /** The task runner, for tests and benchmarks that wait until the background work is done. */
+    public FxTaskRunner taskRunner() {
+        return runner;
+    }
+
+    /** How long the FX thread has been blocked (each stall over 100 ms is also logged). */
+    public FxStallMonitor stallMonitor() {
+        return stalls;
+    }
+
     @Override
     public void stop() {
         if (shell == null) {
@@ -137,6 +150,7 @@ public final class WorkbenchApp extends Application {
                 ? new Settings.WindowBounds(before.x(), before.y(), before.width(), before.height(), true)
                 : new Settings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
         runner.close();
+        stalls.close();
         shell.closeWorkspace();
     }
 }

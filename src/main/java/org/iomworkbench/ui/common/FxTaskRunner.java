@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     private final ErrorReporter errors;
+    private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("workbench-task"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("workbench-timer"));
 
@@ -32,19 +33,33 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(BackgroundTask<T> task) {
+        active.incrementAndGet();
         workers.execute(() -> {
             try {
                 T result = task.call(coalescing(task));
-                Platform.runLater(() -> guarded(task, () -> task.succeeded(result)));
+                Platform.runLater(() -> finished(() -> guarded(task, () -> task.succeeded(result))));
             } catch (CancelledException e) {
-                Platform.runLater(() -> guarded(task, task::cancelled));
+                Platform.runLater(() -> finished(() -> guarded(task, task::cancelled)));
             } catch (Throwable e) {
-                Platform.runLater(() -> {
+                Platform.runLater(() -> finished(() -> {
                     guarded(task, () -> task.failed(e));
                     errors.report(task.description(), e);
-                });
+                }));
             }
         });
+    }
+
+    private void finished(Runnable callback) {
+        try {
+            callback.run();
+        } finally {
+            active.decrementAndGet();
+        }
+    }
+
+    /** Tasks started and not yet finished (their last callback not yet run on the FX thread). */
+    public int activeTasks() {
+        return active.get();
     }
 
     /**

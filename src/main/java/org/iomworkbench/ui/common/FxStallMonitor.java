@@ -1,0 +1,108 @@
+package org.iomworkbench.ui.common;
+
+import javafx.application.Platform;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Measures how long the FX application thread stays blocked: every {@code probeMillis} a watchdog
+ * thread posts a probe with {@link Platform#runLater} and, when it runs, the delay since posting
+ * is how long the thread was busy with other work (a blocked FX thread is a frozen window). Keeps
+ * the longest delay and the number of stalls over a limit since the last {@link #reset()}, and
+ * logs each stall over the limit. One probe is in flight at a time, so a long stall is counted
+ * once, with its full length.
+ */
+public final class FxStallMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(FxStallMonitor.class);
+    /** The responsiveness target: the FX thread never blocked for more than this. */
+    public static final long LIMIT_MILLIS = 100;
+
+    private final long probeMillis;
+    private final long limitMillis;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final AtomicLong maxNanos = new AtomicLong();
+    private final AtomicLong stalls = new AtomicLong();
+    private final AtomicLong probes = new AtomicLong();
+    private final ScheduledExecutorService watchdog;
+    private volatile ScheduledFuture<?> task;
+
+    public FxStallMonitor() {
+        this(10, LIMIT_MILLIS);
+    }
+
+    public FxStallMonitor(long probeMillis, long limitMillis) {
+        this.probeMillis = probeMillis;
+        this.limitMillis = limitMillis;
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fx-stall-monitor");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Starts probing (again); a started monitor is left as it is. */
+    public synchronized FxStallMonitor start() {
+        if (task == null) {
+            task = watchdog.scheduleWithFixedDelay(this::probe, probeMillis, probeMillis, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    private void probe() {
+        if (!inFlight.compareAndSet(false, true)) {
+            return;
+        }
+        long posted = System.nanoTime();
+        Platform.runLater(() -> {
+            long delay = System.nanoTime() - posted;
+            inFlight.set(false);
+            probes.incrementAndGet();
+            maxNanos.accumulateAndGet(delay, Math::max);
+            if (delay > limitMillis * 1_000_000L) {
+                stalls.incrementAndGet();
+                LOG.info("The window did not respond for {} ms (the FX thread was busy).", delay / 1_000_000);
+            }
+        });
+    }
+
+    /** The longest the FX thread was blocked since the last reset, in milliseconds. */
+    public double maxStallMillis() {
+        return maxNanos.get() / 1e6;
+    }
+
+    /** Stalls over the limit since the last reset. */
+    public long stallsOverLimit() {
+        return stalls.get();
+    }
+
+    /** Probes answered since the last reset. */
+    public long probesAnswered() {
+        return probes.get();
+    }
+
+    public long limitMillis() {
+        return limitMillis;
+    }
+
+    public void reset() {
+        maxNanos.set(0);
+        stalls.set(0);
+        probes.set(0);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+        watchdog.shutdownNow();
+    }
+}
