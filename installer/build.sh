@@ -159,8 +159,9 @@ if ! $app_image_only; then
   step "jpackage deb"
   t=$(date +%s)
   rm -f "$out/${name}_${version}"*.deb
-  # The desktop entry's template is installer/linux/iom-workbench.desktop (jpackage fills in the
-  # launcher, icon and category). The JavaFX natives are inside the jar, so jpackage cannot see
+  # installer/linux/ holds the desktop entry's template (iom-workbench.desktop: jpackage fills in
+  # the launcher, icon and category) and postinst/prerm (jpackage's, made to work where no desktop
+  # environment created /usr/share/desktop-directories). The JavaFX natives are inside the jar, so jpackage cannot see
   # what they link to: GTK 3 (glass), libGL and libXxf86vm (hardware rendering); libXtst, which
   # glass also needs, jpackage finds itself (java.desktop links to it).
   "$JPACKAGE" --type deb "${common[@]}" \
