@@ -6,8 +6,12 @@ resolved into one person) and one amber node (the person the score flags). Shape
 signed distance fields and anti-aliased by 4x4 supersampling, so the result is the same bytes
 on every machine.
 
-    python3 installer/icon/make-icon.py            # writes installer/icon/iom-workbench.png (256 px)
-    python3 installer/icon/make-icon.py --size 512 --out /tmp/icon-512.png
+    python3 installer/icon/make-icon.py     # writes installer/icon/iom-workbench.{png,ico,icns}
+    python3 installer/icon/make-icon.py --size 512 --out /tmp/icon-512.png   # one PNG
+
+iom-workbench.png (256 px) is the Linux icon; iom-workbench.ico (16, 32, 48 and 256 px) is for a
+Windows build and iom-workbench.icns (128, 256 and 512 px) for a macOS build. Both hold PNG
+images, which Windows Vista and later and macOS 10.7 and later read.
 """
 import argparse
 import math
@@ -92,28 +96,59 @@ def render(size, ss=4):
     return rows
 
 
-def write_png(path, size, rows):
+def png_bytes(size):
     def chunk(kind, data):
         body = kind + data
         return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
 
-    raw = b"".join(b"\x00" + row for row in rows)  # filter type 0 on each row
+    raw = b"".join(b"\x00" + row for row in render(size))  # filter type 0 on each row
     png = b"\x89PNG\r\n\x1a\n"
     png += chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0))  # 8-bit RGBA
     png += chunk(b"IDAT", zlib.compress(raw, 9))
     png += chunk(b"IEND", b"")
+    return png
+
+
+def ico_bytes(pngs):
+    """An .ico whose images are PNGs: the header, one 16-byte entry per image, then the images."""
+    out = struct.pack("<HHH", 0, 1, len(pngs))
+    offset = 6 + 16 * len(pngs)
+    for size, data in pngs:
+        dim = 0 if size >= 256 else size  # 0 means 256
+        out += struct.pack("<BBBBHHII", dim, dim, 0, 0, 1, 32, len(data), offset)
+        offset += len(data)
+    return out + b"".join(data for _, data in pngs)
+
+
+ICNS_TYPES = {128: b"ic07", 256: b"ic08", 512: b"ic09"}
+
+
+def icns_bytes(pngs):
+    """An .icns: 'icns', the total length, then (type, length with its 8-byte header, PNG) each."""
+    body = b"".join(ICNS_TYPES[size] + struct.pack(">I", 8 + len(data)) + data for size, data in pngs)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
+def write(path, data):
     with open(path, "wb") as f:
-        f.write(png)
+        f.write(data)
+    print(f"{path}: {len(data)} bytes")
 
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=256)
-    parser.add_argument("--out", default=os.path.join(here, "iom-workbench.png"))
+    parser.add_argument("--size", type=int, help="write one PNG of this size (with --out)")
+    parser.add_argument("--out", help="where the one PNG goes")
     args = parser.parse_args()
-    write_png(args.out, args.size, render(args.size))
-    print(f"{args.out}: {args.size}x{args.size}, {os.path.getsize(args.out)} bytes")
+    if args.size or args.out:
+        write(args.out or f"iom-workbench-{args.size or 256}.png", png_bytes(args.size or 256))
+        return
+    pngs = {size: png_bytes(size) for size in (16, 32, 48, 128, 256, 512)}
+    base = os.path.join(here, "iom-workbench")
+    write(base + ".png", pngs[256])
+    write(base + ".ico", ico_bytes([(s, pngs[s]) for s in (16, 32, 48, 256)]))
+    write(base + ".icns", icns_bytes([(s, pngs[s]) for s in (128, 256, 512)]))
 
 
 if __name__ == "__main__":
