@@ -89,9 +89,9 @@ mkdir -p "$out"
 #   jdk.zipfs       the zip file system provider
 #   java.logging    java.util.logging, which Logback/SLF4J and JavaFX bridge to
 extra_modules="jdk.localedata,jdk.charsets,jdk.crypto.ec,jdk.zipfs,java.logging"
-# If jdeps fails: the list it printed for 0.1.0 (JavaFX 21 on the class path, H2 2.3, Smile 3.1,
-# Tablesaw 0.44, Logback 1.5, picocli 4.7, Jackson 2.20).
-fallback_modules="java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.scripting,java.sql,jdk.jfr,jdk.net,jdk.unsupported"
+# If jdeps fails: the union of what it printed during 0.1.0 (JavaFX 21 on the class path,
+# H2 2.3, Smile 3.1, Tablesaw 0.44, Logback 1.5, picocli 4.7, Jackson 2.20, com.sun.management).
+fallback_modules="java.base,java.compiler,java.desktop,java.instrument,java.management,java.naming,java.scripting,java.sql,jdk.jfr,jdk.management,jdk.net,jdk.unsupported"
 
 step "modules (jdeps)"
 t=$(date +%s)
