@@ -48,6 +48,8 @@ public final class ModelRun {
         public final double threshold;
         public final double validAuc;
         public final Map<String, Object> testMetrics;
+        /** Seconds the fit took (grid, calibration and test scoring); not part of the stored metrics. */
+        public double fitSeconds;
         /** Calibrated probabilities on the train, valid and test sets. */
         final double[][] p;
 
@@ -139,12 +141,24 @@ public final class ModelRun {
         }
         cancel.check();
         String[] names = f.names().toArray(String[]::new);
-        int stage = 2;
-        for (String kind : cfg.models) {
-            progress.update("Fitting " + kind.replace('_', ' '), stage++, STAGES);
-            o.escalation.add(fit(kind, train, valid, test, names, cfg, cancel));
-            cancel.check();
+        progress.update("Fitting " + String.join(", ", cfg.models).replace('_', ' ')
+                + (cfg.nextCrime ? " and the next-crime-type models" : ""), 2, STAGES);
+        // the next-crime-type models need none of the escalation models: they are fitted alongside
+        java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "next-crime-fit");
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.Future<?> next = cfg.nextCrime ? side.submit(() -> nextCrime(o, names, cfg)) : null;
+        side.shutdown();
+        try {
+            o.escalation.addAll(fitAll(cfg.models, train, valid, test, names, cfg, cancel));
+        } finally {
+            if (next != null) {
+                await(next);
+            }
         }
+        cancel.check();
         // the chosen model: the highest AUC on the validation year
         Fitted best = null;
         for (Fitted x : o.escalation) {
@@ -154,10 +168,6 @@ public final class ModelRun {
         }
         o.chosen = best.name;
 
-        progress.update("Next crime type", 5, STAGES);
-        if (cfg.nextCrime) {
-            nextCrime(o, names, cfg);
-        }
         cancel.check();
         progress.update("Baselines and the metrics", 6, STAGES);
         o.metrics = metrics(o, cfg);
@@ -165,8 +175,67 @@ public final class ModelRun {
         return o;
     }
 
+    private static <T> T await(java.util.concurrent.Future<T> f) {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new org.iomworkbench.core.util.CancelledException();
+        }
+    }
+
+    /**
+     * Fits the model kinds side by side, one thread each up to the processors (each fit is
+     * deterministic on its own: its seeds are set where it starts, and the random forest's trees
+     * carry their own seeds), and returns them in the configured order.
+     */
+    static List<Fitted> fitAll(List<String> kinds, Dataset train, Dataset valid, Dataset test, String[] names,
+                               ModelConfig cfg, Cancellation cancel) {
+        int threads = Math.max(1, Math.min(kinds.size(), Runtime.getRuntime().availableProcessors()));
+        if (threads == 1) {
+            List<Fitted> out = new ArrayList<>();
+            for (String kind : kinds) {
+                out.add(fit(kind, train, valid, test, names, cfg, cancel));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "model-fit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Fitted>> futures = new ArrayList<>();
+            for (String kind : kinds) {
+                futures.add(pool.submit(() -> fit(kind, train, valid, test, names, cfg, cancel)));
+            }
+            List<Fitted> out = new ArrayList<>();
+            try {
+                for (java.util.concurrent.Future<Fitted> f : futures) {
+                    out.add(await(f));
+                }
+            } catch (RuntimeException | Error e) {
+                futures.forEach(x -> x.cancel(false));
+                throw e;
+            }
+            return out;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static Fitted fit(String kind, Dataset train, Dataset valid, Dataset test, String[] names, ModelConfig cfg,
                               Cancellation cancel) {
+        long started = System.nanoTime();
         FittedModel best = null;
         double bestAuc = Double.NEGATIVE_INFINITY;
         double[] bestValid = null;
@@ -223,7 +292,9 @@ public final class ModelRun {
         m.put("validation_auc", bestAuc);
         m.put("parameters", best.parameters);
         m.put("calibration", cal.toJson().get("method"));
-        return new Fitted(kind, best, cal, threshold, bestAuc, m, new double[][]{pTrain, pValid, pTest});
+        Fitted fitted = new Fitted(kind, best, cal, threshold, bestAuc, m, new double[][]{pTrain, pValid, pTest});
+        fitted.fitSeconds = (System.nanoTime() - started) / 1e9;
+        return fitted;
     }
 
     /**
