@@ -49,9 +49,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         }).run();
-        out.printf(Locale.ROOT, "pipeline (%s): %.1f s for %,d persons (target %.0f s%s); peak heap %,.0f MB%n",
+        out.printf(Locale.ROOT, "pipeline (%s): %.1f s for %,d persons (target %.0f s%s); heap peak %,.0f MB, live %,.0f MB%n",
                 String.join(" + ", PipelineBench.PIPELINE), r.pipelineSeconds(), persons, r.pipelineTargetSeconds(),
-                r.pipelineSeconds() > r.pipelineTargetSeconds() ? ", OVER" : ", met", r.peakHeapMb());
+                r.pipelineSeconds() > r.pipelineTargetSeconds() ? ", OVER" : ", met", r.peakHeapMb(), r.liveHeapMb());
         PipelineBench.Stage re = r.stage("rescore");
         out.printf(Locale.ROOT, "re-score warm: %.1f ms (target 100 ms%s)%n", re.seconds() * 1000,
                 re.seconds() > 0.1 ? ", OVER" : ", met");

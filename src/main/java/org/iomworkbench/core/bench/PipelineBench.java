@@ -81,8 +81,8 @@ public final class PipelineBench {
     }
 
     /** One stage: its time, what it handled and the peak heap it reached. */
-    public record Stage(String name, double seconds, long items, String unit, double peakHeapMb, Double budgetSeconds,
-                        String notes) {
+    public record Stage(String name, double seconds, long items, String unit, double peakHeapMb, double liveHeapMb,
+                        Double budgetSeconds, String notes) {
         public double rate() {
             return seconds > 0 ? items / seconds : 0;
         }
@@ -90,7 +90,8 @@ public final class PipelineBench {
 
     /** All the figures of one run. */
     public record Result(Settings settings, String startedAt, Map<String, Object> machine, List<Stage> stages,
-                         double pipelineSeconds, double pipelineTargetSeconds, double peakHeapMb, Path csv, Path json) {
+                         double pipelineSeconds, double pipelineTargetSeconds, double peakHeapMb, double liveHeapMb,
+                         Path csv, Path json) {
         public Stage stage(String name) {
             return stages.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
         }
@@ -118,8 +119,7 @@ public final class PipelineBench {
         String tag = settings.persons() + "-" + settings.seed();
         List<Stage> stages = new ArrayList<>();
         double target = targetSeconds(settings.persons());
-        HeapPeaks heap = new HeapPeaks();
-        try {
+        try (HeapPeaks heap = new HeapPeaks()) {
             Files.createDirectories(settings.dir());
             Path extracts = settings.dir().resolve("extracts-" + tag);
             heap.reset();
@@ -160,9 +160,14 @@ public final class PipelineBench {
                 ModelService models = new ModelService(ws);
                 ModelService.Trained trained = models.train(new ModelConfig(), Progress.NONE, Cancellation.none());
                 String chosen = trained.outcome().chosen + ", next crime " + trained.outcome().nextChosen;
+                StringBuilder fits = new StringBuilder();
+                for (var f : trained.outcome().escalation) {
+                    fits.append(fits.length() == 0 ? "" : ", ").append(f.name).append(' ')
+                            .append(String.format(Locale.ROOT, "%.1f s", f.fitSeconds));
+                }
                 stages.add(done("train", t, trained.outcome().sets[0].y.length + trained.outcome().sets[1].y.length
                                 + trained.outcome().sets[2].y.length, "persons at risk", heap, target,
-                        String.format(Locale.ROOT, "%.1f s in the model service; chosen %s; default model settings (the quality tests' own)", trained.seconds(), chosen)));
+                        String.format(Locale.ROOT, "fits side by side: %s; chosen %s; default model settings (the quality tests' own)", fits, chosen)));
 
                 heap.reset();
                 stages.add(validate(ws, snap, trained.runId(), heap));
@@ -189,11 +194,12 @@ public final class PipelineBench {
         }
         double pipeline = stages.stream().filter(s -> PIPELINE.contains(s.name())).mapToDouble(Stage::seconds).sum();
         double peak = stages.stream().mapToDouble(Stage::peakHeapMb).max().orElse(0);
+        double live = stages.stream().mapToDouble(Stage::liveHeapMb).max().orElse(0);
         Map<String, Object> machine = machine();
         Path results = settings.dir().resolve("results");
         Path csv = results.resolve("bench-" + tag + "-" + stamp + ".csv");
         Path json = results.resolve("bench-" + tag + "-" + stamp + ".json");
-        Result r = new Result(settings, started, machine, List.copyOf(stages), pipeline, target, peak, csv, json);
+        Result r = new Result(settings, started, machine, List.copyOf(stages), pipeline, target, peak, live, csv, json);
         write(r);
         return r;
     }
@@ -203,7 +209,7 @@ public final class PipelineBench {
         String expected = "persons=" + settings.persons() + " seed=" + settings.seed() + " end=" + EXTRACT_END;
         if (Files.isRegularFile(marker) && Files.readString(marker).strip().equals(expected)) {
             log.accept("reusing " + extracts);
-            Stage reused = new Stage("generate", 0, settings.persons(), "persons", 0, null, "reused " + extracts.getFileName());
+            Stage reused = new Stage("generate", 0, settings.persons(), "persons", 0, 0, null, "reused " + extracts.getFileName());
             log.accept(line(reused));
             return reused;
         }
@@ -237,7 +243,7 @@ public final class PipelineBench {
         }
         Arrays.sort(ms);
         double median = ms[ms.length / 2];
-        Stage st = new Stage("rescore", median / 1000, data.persons(), "persons", heap.peakMb(), null, String.format(Locale.ROOT,
+        Stage st = new Stage("rescore", median / 1000, data.persons(), "persons", heap.peakMb(), heap.liveMb(), null, String.format(Locale.ROOT,
                 "warm median of %d after a change of half-life, lookback or window (min %.1f ms, max %.1f ms; first %.1f ms); target 100 ms",
                 ms.length, ms[0], ms[ms.length - 1], cold));
         log.accept(line(st));
@@ -280,7 +286,7 @@ public final class PipelineBench {
     private Stage done(String name, long startNanos, long items, String unit, HeapPeaks heap, Double target, String notes) {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         Double budget = target == null || !BUDGET_SHARE.containsKey(name) ? null : target * BUDGET_SHARE.get(name);
-        Stage s = new Stage(name, seconds, items, unit, heap.peakMb(), budget, notes);
+        Stage s = new Stage(name, seconds, items, unit, heap.peakMb(), heap.liveMb(), budget, notes);
         log.accept(line(s));
         return s;
     }
@@ -291,8 +297,8 @@ public final class PipelineBench {
                 : String.format(Locale.ROOT, "%10.2f s", s.seconds());
         String budget = s.budgetSeconds() == null ? "" : String.format(Locale.ROOT, " (budget %.0f s%s)", s.budgetSeconds(),
                 s.seconds() > s.budgetSeconds() ? ", OVER" : "");
-        return String.format(Locale.ROOT, "%-9s %s %,14.0f %s/s  peak heap %,6.0f MB%s  %s", s.name(), time, s.rate(),
-                s.unit(), s.peakHeapMb(), budget, s.notes());
+        return String.format(Locale.ROOT, "%-9s %s %,14.0f %s/s  heap peak %,6.0f MB, live %,6.0f MB%s  %s", s.name(), time,
+                s.rate(), s.unit(), s.peakHeapMb(), s.liveHeapMb(), budget, s.notes());
     }
 
     static Map<String, Object> machine() {
@@ -323,13 +329,14 @@ public final class PipelineBench {
     private void write(Result r) {
         try {
             Files.createDirectories(r.csv().getParent());
-            StringBuilder b = new StringBuilder("persons,seed,started_at,stage,seconds,items,unit,per_second,peak_heap_mb,budget_seconds,notes\n");
+            StringBuilder b = new StringBuilder("persons,seed,started_at,stage,seconds,items,unit,per_second,peak_heap_mb,live_heap_mb,budget_seconds,notes\n");
             for (Stage s : r.stages()) {
                 b.append(r.settings().persons()).append(',').append(r.settings().seed()).append(',').append(r.startedAt())
                         .append(',').append(s.name()).append(',').append(String.format(Locale.ROOT, "%.4f", s.seconds()))
                         .append(',').append(s.items()).append(',').append(s.unit().replace(' ', '_')).append(',')
                         .append(String.format(Locale.ROOT, "%.1f", s.rate())).append(',')
                         .append(String.format(Locale.ROOT, "%.0f", s.peakHeapMb())).append(',')
+                        .append(String.format(Locale.ROOT, "%.0f", s.liveHeapMb())).append(',')
                         .append(s.budgetSeconds() == null ? "" : String.format(Locale.ROOT, "%.1f", s.budgetSeconds())).append(',')
                         .append('"').append(s.notes().replace("\"", "\"\"")).append('"').append('\n');
             }
@@ -338,6 +345,7 @@ public final class PipelineBench {
                     .append(r.settings().persons()).append(",persons,")
                     .append(String.format(Locale.ROOT, "%.1f", r.settings().persons() / r.pipelineSeconds())).append(',')
                     .append(String.format(Locale.ROOT, "%.0f", r.peakHeapMb())).append(',')
+                    .append(String.format(Locale.ROOT, "%.0f", r.liveHeapMb())).append(',')
                     .append(String.format(Locale.ROOT, "%.1f", r.pipelineTargetSeconds())).append(",\"")
                     .append(String.join(" + ", PIPELINE)).append("\"\n");
             Files.writeString(r.csv(), b.toString());
@@ -356,6 +364,7 @@ public final class PipelineBench {
                 x.put("unit", s.unit());
                 x.put("per_second", s.rate());
                 x.put("peak_heap_mb", s.peakHeapMb());
+                x.put("live_heap_mb", s.liveHeapMb());
                 x.put("budget_seconds", s.budgetSeconds());
                 x.put("notes", s.notes());
                 st.add(x);
@@ -366,6 +375,7 @@ public final class PipelineBench {
             doc.put("pipeline_target_seconds", r.pipelineTargetSeconds());
             doc.put("rescore_target_ms", 100);
             doc.put("peak_heap_mb", r.peakHeapMb());
+            doc.put("live_heap_mb", r.liveHeapMb());
             Files.writeString(r.json(), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -385,13 +395,49 @@ public final class PipelineBench {
         }
     }
 
-    /** The heap's peak since the last reset: the sum of the heap pools' peak usage. */
-    static final class HeapPeaks {
+    /**
+     * The heap since the last reset: the peak used (the heap pools' peaks summed, garbage not yet
+     * collected included) and the peak live (the most the heap held just after a collection).
+     */
+    static final class HeapPeaks implements AutoCloseable {
         private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();
+        private final Set<String> heapPools = new java.util.HashSet<>(pools.stream().map(MemoryPoolMXBean::getName).toList());
+        private final java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
+        private final List<Runnable> unregister = new ArrayList<>();
+
+        HeapPeaks() {
+            for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof javax.management.NotificationEmitter emitter) {
+                    javax.management.NotificationListener l = (n, handback) -> {
+                        if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                            return;
+                        }
+                        var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                                (javax.management.openmbean.CompositeData) n.getUserData());
+                        long used = 0;
+                        for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                            if (heapPools.contains(e.getKey())) {
+                                used += e.getValue().getUsed();
+                            }
+                        }
+                        liveAfterGc.accumulateAndGet(used, Math::max);
+                    };
+                    emitter.addNotificationListener(l, null, null);
+                    unregister.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(l);
+                        } catch (javax.management.ListenerNotFoundException e) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
 
         void reset() {
             pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            liveAfterGc.set(0);
         }
 
         double peakMb() {
@@ -400,6 +446,16 @@ public final class PipelineBench {
                 bytes += p.getPeakUsage().getUsed();
             }
             return bytes / (1024.0 * 1024.0);
+        }
+
+        /** The most the heap held after a collection since the reset (0 when none ran). */
+        double liveMb() {
+            return liveAfterGc.get() / (1024.0 * 1024.0);
+        }
+
+        @Override
+        public void close() {
+            unregister.forEach(Runnable::run);
         }
     }
 }
