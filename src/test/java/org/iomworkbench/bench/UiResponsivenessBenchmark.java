@@ -87,6 +87,7 @@ class UiResponsivenessBenchmark extends FxRobot {
     /** Runs the actions, waits until the background work has been idle for 1.5 s, and records the stalls. */
     private void stage(String name, FxStallMonitor monitor, Runnable actions) throws Exception {
         monitor.reset();
+        long gc0 = gcMillis();
         long t0 = System.nanoTime();
         actions.run();
         long idleSince = -1;
@@ -104,9 +105,15 @@ class UiResponsivenessBenchmark extends FxRobot {
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - t0 - 1_500_000_000L) / 1e9;
-        lines.add(String.format(Locale.ROOT, "  %-16s %8.1f s   longest FX stall %7.1f ms   stalls over %d ms: %d   (%,d probes)   %s",
+        lines.add(String.format(Locale.ROOT, "  %-16s %8.1f s   longest FX stall %7.1f ms   stalls over %d ms: %d   (%,d probes; GC pauses %,d ms)   %s",
                 name, seconds, monitor.maxStallMillis(), monitor.limitMillis(), monitor.stallsOverLimit(),
-                monitor.probesAnswered(), shown()));
+                monitor.probesAnswered(), gcMillis() - gc0, shown()));
+        monitor.culprits().forEach((where, n) -> lines.add("        stalled in " + where + " (" + n + "×)"));
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private String shown() {

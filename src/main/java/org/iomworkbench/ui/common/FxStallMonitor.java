@@ -32,6 +32,10 @@ public final class FxStallMonitor implements AutoCloseable {
     private final AtomicLong probes = new AtomicLong();
     private final ScheduledExecutorService watchdog;
     private volatile ScheduledFuture<?> task;
+    private volatile Thread fxThread;
+    private volatile long postedAt;
+    private final AtomicBoolean sampled = new AtomicBoolean();
+    private final java.util.concurrent.ConcurrentHashMap<String, Long> culprits = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FxStallMonitor() {
         this(10, LIMIT_MILLIS);
@@ -57,11 +61,15 @@ public final class FxStallMonitor implements AutoCloseable {
 
     private void probe() {
         if (!inFlight.compareAndSet(false, true)) {
+            sampleIfOverdue();
             return;
         }
         long posted = System.nanoTime();
+        postedAt = posted;
+        sampled.set(false);
         Platform.runLater(() -> {
             long delay = System.nanoTime() - posted;
+            fxThread = Thread.currentThread();
             inFlight.set(false);
             probes.incrementAndGet();
             maxNanos.accumulateAndGet(delay, Math::max);
@@ -70,6 +78,38 @@ public final class FxStallMonitor implements AutoCloseable {
                 LOG.info("The window did not respond for {} ms (the FX thread was busy).", delay / 1_000_000);
             }
         });
+    }
+
+    /**
+     * While a probe is overdue (the FX thread blocked beyond the limit), what the FX thread is
+     * doing is sampled once: the first frame of the workbench's own code on its stack (or its top
+     * frame), so that a stall can be traced to what caused it.
+     */
+    private void sampleIfOverdue() {
+        Thread fx = fxThread;
+        if (fx == null || System.nanoTime() - postedAt <= limitMillis * 1_000_000L || !sampled.compareAndSet(false, true)) {
+            return;
+        }
+        StackTraceElement[] stack = fx.getStackTrace();
+        String where = null;
+        for (StackTraceElement e : stack) {
+            if (e.getClassName().startsWith("org.iomworkbench.") && !e.getClassName().startsWith(FxStallMonitor.class.getName())) {
+                where = e.getClassName().substring(e.getClassName().lastIndexOf('.') + 1) + "." + e.getMethodName() + ":"
+                        + e.getLineNumber();
+                break;
+            }
+        }
+        if (where == null) {
+            where = stack.length == 0 ? "(no stack)" : stack[0].getClassName() + "." + stack[0].getMethodName()
+                    + " (not the workbench's own code: layout, rendering or a pause of the whole JVM)";
+        }
+        culprits.merge(where, 1L, Long::sum);
+        LOG.debug("The FX thread has been busy for over {} ms in {}", limitMillis, where);
+    }
+
+    /** Where the FX thread was found during stalls since the last reset, with how often. */
+    public java.util.Map<String, Long> culprits() {
+        return new java.util.TreeMap<>(culprits);
     }
 
     /** The longest the FX thread was blocked since the last reset, in milliseconds. */
@@ -95,6 +135,7 @@ public final class FxStallMonitor implements AutoCloseable {
         maxNanos.set(0);
         stalls.set(0);
         probes.set(0);
+        culprits.clear();
     }
 
     @Override
