@@ -62,6 +62,9 @@ import java.util.stream.Stream;
 public final class PipelineBench {
     /** The stages that count towards the pipeline target, as the issue lists them. */
     public static final List<String> PIPELINE = List.of("load", "link", "score", "train", "predict", "publish");
+    /** Every stage, in the order run. */
+    public static final List<String> STAGES = List.of("generate", "load", "link", "score", "rescore", "train", "validate",
+            "predict", "publish");
     /** Shares of the pipeline target each counted stage is budgeted. */
     static final Map<String, Double> BUDGET_SHARE = Map.of("load", 0.15, "link", 0.35, "score", 0.08, "train", 0.30,
             "predict", 0.06, "publish", 0.06);
@@ -69,8 +72,11 @@ public final class PipelineBench {
 
     /** What to run. */
     public record Settings(int persons, long seed, Path dir, boolean keepWorkspace, int rescoreRepeats,
-                           int bootstrapReps, String version) {
+                           int bootstrapReps, String version, String until) {
         public Settings {
+            if (until != null && !STAGES.contains(until)) {
+                throw new IllegalArgumentException("No stage '" + until + "': the stages are " + String.join(", ", STAGES) + ".");
+            }
             if (persons < 2_000) {
                 throw new IllegalArgumentException("The bench needs at least 2,000 persons (a model needs a test year with outcomes).");
             }
@@ -126,6 +132,11 @@ public final class PipelineBench {
             stages.add(generate(extracts, heap));
             Path wsDir = settings.dir().resolve("workspace-" + tag + "-" + stamp);
             try (Workspace ws = Workspace.open(wsDir)) {
+                body:
+                {
+                if (past("load")) {
+                    break body;
+                }
                 heap.reset();
                 long t = System.nanoTime();
                 LoadResult lr = new ExtractLoader(ws).load(extracts, EXTRACT_END, Progress.NONE, Cancellation.none());
@@ -133,6 +144,9 @@ public final class PipelineBench {
                 stages.add(done("load", t, snap.rowsRead(), "rows", heap, target,
                         String.format(Locale.ROOT, "%,d rows accepted, %,d kept aside", snap.rowsAccepted(), snap.rowsRejected())));
 
+                if (past("link")) {
+                    break body;
+                }
                 heap.reset();
                 t = System.nanoTime();
                 LinkRunSummary link = new LinkRun(ws, new LinkParameters()).run(snap, Progress.NONE, Cancellation.none());
@@ -141,6 +155,9 @@ public final class PipelineBench {
                                 link.persons(), link.pairsCompared(), link.pairsCompared() / Math.max(1e-9, link.seconds()),
                                 link.pairsLinked(), link.pairsQueued())));
 
+                if (past("score")) {
+                    break body;
+                }
                 heap.reset();
                 t = System.nanoTime();
                 ScoreData data = ScoreData.load(ws, snap);
@@ -152,9 +169,15 @@ public final class PipelineBench {
                         "reading %.0f ms, weights, cut-offs and scores %.0f ms, storing %.0f ms; %,d offences",
                         read * 1000, (computed - read) * 1000, ((System.nanoTime() - t) / 1e9 - computed) * 1000, data.offences())));
 
+                if (past("rescore")) {
+                    break body;
+                }
                 heap.reset();
                 stages.add(rescore(data, sr.config(), heap));
 
+                if (past("train")) {
+                    break body;
+                }
                 heap.reset();
                 t = System.nanoTime();
                 ModelService models = new ModelService(ws);
@@ -169,14 +192,23 @@ public final class PipelineBench {
                                 + trained.outcome().sets[2].y.length, "persons at risk", heap, target,
                         String.format(Locale.ROOT, "fits side by side: %s; chosen %s; default model settings (the quality tests' own)", fits, chosen)));
 
+                if (past("validate")) {
+                    break body;
+                }
                 heap.reset();
                 stages.add(validate(ws, snap, trained.runId(), heap));
 
+                if (past("predict")) {
+                    break body;
+                }
                 heap.reset();
                 t = System.nanoTime();
                 List<Prediction> predictions = models.predict(trained.runId(), scoresRun);
                 stages.add(done("predict", t, predictions.size(), "persons", heap, target, "people at risk at the scoring run's date"));
 
+                if (past("publish")) {
+                    break body;
+                }
                 heap.reset();
                 t = System.nanoTime();
                 Path list = wsDir.resolve("exports").resolve("bench-list.csv");
@@ -184,6 +216,7 @@ public final class PipelineBench {
                 Publisher.Publication pub = new Publisher(ws).publish(new PublicationRequest(scoresRun, trained.runId(),
                         List.of(), Set.of(), null, Map.of(), false, AuditTrail.currentUser(), Publisher.CONFIRMATION), list);
                 stages.add(done("publish", t, pub.rows(), "rows", heap, target, "default bands and columns"));
+                }
             } finally {
                 if (!settings.keepWorkspace()) {
                     deleteTree(wsDir);
@@ -202,6 +235,11 @@ public final class PipelineBench {
         Result r = new Result(settings, started, machine, List.copyOf(stages), pipeline, target, peak, live, csv, json);
         write(r);
         return r;
+    }
+
+    /** Whether {@code stage} comes after the last stage asked for. */
+    private boolean past(String stage) {
+        return settings.until() != null && STAGES.indexOf(stage) > STAGES.indexOf(settings.until());
     }
 
     private Stage generate(Path extracts, HeapPeaks heap) throws IOException {
@@ -370,6 +408,7 @@ public final class PipelineBench {
                 st.add(x);
             }
             doc.put("stages", st);
+            doc.put("until", r.settings().until());
             doc.put("pipeline_stages", PIPELINE);
             doc.put("pipeline_seconds", r.pipelineSeconds());
             doc.put("pipeline_target_seconds", r.pipelineTargetSeconds());
