@@ -190,7 +190,7 @@ public final class PipelineBench {
                 }
                 stages.add(done("train", t, trained.outcome().sets[0].y.length + trained.outcome().sets[1].y.length
                                 + trained.outcome().sets[2].y.length, "persons at risk", heap, target,
-                        String.format(Locale.ROOT, "fits side by side: %s; chosen %s; default model settings (the quality tests' own)", fits, chosen)));
+                        String.format(Locale.ROOT, "fitting time per kind, summed over its grid (fitted side by side): %s; chosen %s; default model settings (the quality tests' own)", fits, chosen)));
 
                 if (past("validate")) {
                     break body;

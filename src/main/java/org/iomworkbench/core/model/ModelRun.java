@@ -193,34 +193,103 @@ public final class ModelRun {
         }
     }
 
+    /** One point of a model kind's grid, fitted and scored on the validation year. */
+    private record Candidate(FittedModel model, double[] valid, double auc, double seconds) {
+    }
+
     /**
-     * Fits the model kinds side by side, one thread each up to the processors (each fit is
-     * deterministic on its own: its seeds are set where it starts, and the random forest's trees
-     * carry their own seeds), and returns them in the configured order.
+     * Fits every point of every kind's grid side by side, one thread each up to the processors
+     * (each fit is deterministic on its own: its seeds are set where it starts, and the random
+     * forest's trees carry their own seeds); for each kind keeps the point with the highest AUC on
+     * the validation year (the first of equals, in grid order), calibrates it and scores the test
+     * year, and returns the kinds in the configured order.
      */
     static List<Fitted> fitAll(List<String> kinds, Dataset train, Dataset valid, Dataset test, String[] names,
                                ModelConfig cfg, Cancellation cancel) {
-        int threads = Math.max(1, Math.min(kinds.size(), Runtime.getRuntime().availableProcessors()));
-        if (threads == 1) {
-            List<Fitted> out = new ArrayList<>();
-            for (String kind : kinds) {
-                out.add(fit(kind, train, valid, test, names, cfg, cancel));
+        List<String> kindOf = new ArrayList<>();
+        List<java.util.concurrent.Callable<Candidate>> jobs = new ArrayList<>();
+        for (String kind : kinds) {
+            for (java.util.function.Supplier<FittedModel> fit : grid(kind, train, names, cfg)) {
+                kindOf.add(kind);
+                jobs.add(() -> {
+                    cancel.check();
+                    long t0 = System.nanoTime();
+                    FittedModel m = fit.get();
+                    double[] v = m.positive(valid.x);
+                    return new Candidate(m, v, BinaryMetrics.auc(v, valid.y), (System.nanoTime() - t0) / 1e9);
+                });
             }
-            return out;
         }
+        List<Candidate> done = runAll(jobs);
+        cancel.check();
+        List<java.util.concurrent.Callable<Fitted>> finishing = new ArrayList<>();
+        for (String kind : kinds) {
+            Candidate chosen = null;
+            double fitting = 0;
+            for (int i = 0; i < done.size(); i++) {
+                if (kindOf.get(i).equals(kind)) {
+                    Candidate c = done.get(i);
+                    fitting += c.seconds();
+                    if (chosen == null || c.auc() > chosen.auc()) {
+                        chosen = c;
+                    }
+                }
+            }
+            Candidate best = chosen;
+            double seconds = fitting;
+            finishing.add(() -> {
+                long t0 = System.nanoTime();
+                Fitted f = finish(kind, best.model(), best.valid(), best.auc(), train, valid, test, cfg);
+                f.fitSeconds = seconds + (System.nanoTime() - t0) / 1e9;
+                return f;
+            });
+        }
+        return runAll(finishing);
+    }
+
+    /** The fits of a kind's grid, in grid order. */
+    private static List<java.util.function.Supplier<FittedModel>> grid(String kind, Dataset train, String[] names,
+                                                                      ModelConfig cfg) {
+        List<java.util.function.Supplier<FittedModel>> out = new ArrayList<>();
+        switch (kind) {
+            case FittedModel.LOGISTIC -> {
+                for (double lambda : cfg.lambdas) {
+                    out.add(() -> FittedModel.logistic(train.x, train.y, lambda));
+                }
+            }
+            case FittedModel.FOREST -> {
+                for (int nodeSize : cfg.forestNodeSizes) {
+                    out.add(() -> FittedModel.forest(train.x, train.y, names, cfg.forestTrees, nodeSize, cfg.forestMaxNodes,
+                            cfg.seed, cfg.balance));
+                }
+            }
+            case FittedModel.BOOSTING -> {
+                for (int maxNodes : cfg.boostingMaxNodes) {
+                    out.add(() -> FittedModel.boosting(train.x, train.y, names, cfg.boostingTrees, maxNodes,
+                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed, cfg.balance));
+                }
+            }
+            default -> throw new IllegalArgumentException(kind);
+        }
+        return out;
+    }
+
+    /** Runs the jobs on up to the processors' threads; their results in the jobs' order. */
+    private static <T> List<T> runAll(List<java.util.concurrent.Callable<T>> jobs) {
+        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "model-fit");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<java.util.concurrent.Future<Fitted>> futures = new ArrayList<>();
-            for (String kind : kinds) {
-                futures.add(pool.submit(() -> fit(kind, train, valid, test, names, cfg, cancel)));
+            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+            for (java.util.concurrent.Callable<T> j : jobs) {
+                futures.add(pool.submit(j));
             }
-            List<Fitted> out = new ArrayList<>();
+            List<T> out = new ArrayList<>();
             try {
-                for (java.util.concurrent.Future<Fitted> f : futures) {
+                for (java.util.concurrent.Future<T> f : futures) {
                     out.add(await(f));
                 }
             } catch (RuntimeException | Error e) {
@@ -233,56 +302,8 @@ public final class ModelRun {
         }
     }
 
-    private static Fitted fit(String kind, Dataset train, Dataset valid, Dataset test, String[] names, ModelConfig cfg,
-                              Cancellation cancel) {
-        long started = System.nanoTime();
-        FittedModel best = null;
-        double bestAuc = Double.NEGATIVE_INFINITY;
-        double[] bestValid = null;
-        switch (kind) {
-            case FittedModel.LOGISTIC -> {
-                for (double lambda : cfg.lambdas) {
-                    FittedModel m = FittedModel.logistic(train.x, train.y, lambda);
-                    double[] v = m.positive(valid.x);
-                    double auc = BinaryMetrics.auc(v, valid.y);
-                    if (auc > bestAuc) {
-                        best = m;
-                        bestAuc = auc;
-                        bestValid = v;
-                    }
-                    cancel.check();
-                }
-            }
-            case FittedModel.FOREST -> {
-                for (int nodeSize : cfg.forestNodeSizes) {
-                    FittedModel m = FittedModel.forest(train.x, train.y, names, cfg.forestTrees, nodeSize, cfg.forestMaxNodes,
-                            cfg.seed, cfg.balance);
-                    double[] v = m.positive(valid.x);
-                    double auc = BinaryMetrics.auc(v, valid.y);
-                    if (auc > bestAuc) {
-                        best = m;
-                        bestAuc = auc;
-                        bestValid = v;
-                    }
-                    cancel.check();
-                }
-            }
-            case FittedModel.BOOSTING -> {
-                for (int maxNodes : cfg.boostingMaxNodes) {
-                    FittedModel m = FittedModel.boosting(train.x, train.y, names, cfg.boostingTrees, maxNodes,
-                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed, cfg.balance);
-                    double[] v = m.positive(valid.x);
-                    double auc = BinaryMetrics.auc(v, valid.y);
-                    if (auc > bestAuc) {
-                        best = m;
-                        bestAuc = auc;
-                        bestValid = v;
-                    }
-                    cancel.check();
-                }
-            }
-            default -> throw new IllegalArgumentException(kind);
-        }
+    private static Fitted finish(String kind, FittedModel best, double[] bestValid, double bestAuc, Dataset train,
+                                 Dataset valid, Dataset test, ModelConfig cfg) {
         Calibrator cal = calibrate(bestValid, valid.y, cfg.calibration, cfg.seed);
         double[] pValid = apply(cal, bestValid);
         double threshold = new ThresholdSweep(pValid, valid.y).thresholdForSpecificity(cfg.targetSpecificity);
@@ -292,9 +313,7 @@ public final class ModelRun {
         m.put("validation_auc", bestAuc);
         m.put("parameters", best.parameters);
         m.put("calibration", cal.toJson().get("method"));
-        Fitted fitted = new Fitted(kind, best, cal, threshold, bestAuc, m, new double[][]{pTrain, pValid, pTest});
-        fitted.fitSeconds = (System.nanoTime() - started) / 1e9;
-        return fitted;
+        return new Fitted(kind, best, cal, threshold, bestAuc, m, new double[][]{pTrain, pValid, pTest});
     }
 
     /**

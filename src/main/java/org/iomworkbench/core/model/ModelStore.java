@@ -39,7 +39,7 @@ import java.util.Optional;
  * transaction; choosing another model to publish with is audited too.
  */
 public final class ModelStore {
-    public static final String[] SPLITS = {"train", "valid", "test"};
+    static final String[] SPLITS = {"train", "valid", "test"};
     private final Workspace workspace;
 
     public ModelStore(Workspace workspace) {

@@ -32,6 +32,6 @@ public record Prediction(String personId, String split, String band, double pEsc
     }
 
     /** The header of predictions.csv; a list's predictions leave out escalates and next_group_actual. */
-    public static final String[] HEADER = {"person_id", "split", "band_at_t", "p_escalate", "flagged", "escalates",
+    static final String[] HEADER = {"person_id", "split", "band_at_t", "p_escalate", "flagged", "escalates",
             "next_group_pred", "next_group_p", "next_group_actual", "ethnicity", "gender", "age_band"};
 }

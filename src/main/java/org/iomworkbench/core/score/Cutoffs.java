@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Cutoffs(double c1, double c2, double c3, double c4) {
     /** The default percentiles: 50th, 80th, 95th and 99th. */
-    public static final double[] PERCENTILES = {0.50, 0.80, 0.95, 0.99};
+    private static final double[] PERCENTILES = {0.50, 0.80, 0.95, 0.99};
 
     public Cutoffs {
         for (double c : new double[]{c1, c2, c3, c4}) {
