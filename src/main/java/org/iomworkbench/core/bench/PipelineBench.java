@@ -435,17 +435,26 @@ public final class PipelineBench {
     }
 
     /**
-     * The heap since the last reset: the peak used (the heap pools' peaks summed, garbage not yet
-     * collected included) and the peak live (the most the heap held just after a collection).
+     * The heap since the last reset: the peak used (sampled every 10 ms, garbage not yet collected
+     * included) and the peak live (the most the heap held just after a collection).
      */
     static final class HeapPeaks implements AutoCloseable {
-        private final List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP).toList();
-        private final Set<String> heapPools = new java.util.HashSet<>(pools.stream().map(MemoryPoolMXBean::getName).toList());
+        private final Set<String> heapPools = new java.util.HashSet<>(ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).toList());
         private final java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong usedPeak = new java.util.concurrent.atomic.AtomicLong();
         private final List<Runnable> unregister = new ArrayList<>();
+        private final java.util.concurrent.ScheduledExecutorService sampler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "bench-heap-sampler");
+                    t.setDaemon(true);
+                    return t;
+                });
 
         HeapPeaks() {
+            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            sampler.scheduleAtFixedRate(() -> usedPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max),
+                    0, 10, java.util.concurrent.TimeUnit.MILLISECONDS);
             for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
                 if (gc instanceof javax.management.NotificationEmitter emitter) {
                     javax.management.NotificationListener l = (n, handback) -> {
@@ -475,16 +484,12 @@ public final class PipelineBench {
         }
 
         void reset() {
-            pools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            usedPeak.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
             liveAfterGc.set(0);
         }
 
         double peakMb() {
-            long bytes = 0;
-            for (MemoryPoolMXBean p : pools) {
-                bytes += p.getPeakUsage().getUsed();
-            }
-            return bytes / (1024.0 * 1024.0);
+            return usedPeak.get() / (1024.0 * 1024.0);
         }
 
         /** The most the heap held after a collection since the reset (0 when none ran). */
@@ -495,6 +500,7 @@ public final class PipelineBench {
         @Override
         public void close() {
             unregister.forEach(Runnable::run);
+            sampler.shutdownNow();
         }
     }
 }

@@ -354,7 +354,7 @@ public final class ScoreData {
         private final List<String> groups = new ArrayList<>();
         private final List<Double> harmDays = new ArrayList<>();
         private final Map<String, String> personOfRecord = new HashMap<>();
-        private final TreeMap<String, List<String>> recordsOfPerson = new TreeMap<>();
+        private final HashMap<String, List<String>> recordsOfPerson = new HashMap<>();
         private final Map<String, Crime> crimes = new LinkedHashMap<>();
         private final List<Object[]> prisons = new ArrayList<>();
         private final List<Object[]> tests = new ArrayList<>();
@@ -447,13 +447,15 @@ public final class ScoreData {
         }
 
         public ScoreData build() {
+            // persons in the natural order of their ids (as a TreeMap would keep them; sorting once is cheaper)
             String[] personId = recordsOfPerson.keySet().toArray(new String[0]);
+            Arrays.sort(personId);
             int n = personId.length;
             Map<String, Integer> index = new HashMap<>(n * 2);
             String[] sourceIds = new String[n];
             for (int p = 0; p < n; p++) {
                 index.put(personId[p], p);
-                List<String> recs = new ArrayList<>(recordsOfPerson.get(personId[p]));
+                List<String> recs = recordsOfPerson.get(personId[p]);
                 recs.sort(String::compareTo);
                 sourceIds[p] = String.join(";", recs);
             }
