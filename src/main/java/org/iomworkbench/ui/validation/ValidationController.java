@@ -338,13 +338,13 @@ public final class ValidationController {
         return box;
     }
 
+    /** A series built in one list (one change event, not one per point). */
     private static XYChart.Series<Number, Number> series(String name, List<ThresholdSweep.Point> pts) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
+        List<XYChart.Data<Number, Number>> data = new java.util.ArrayList<>(pts.size());
         for (ThresholdSweep.Point p : pts) {
-            s.getData().add(new XYChart.Data<>(p.x(), p.y()));
+            data.add(new XYChart.Data<>(p.x(), p.y()));
         }
-        return s;
+        return new XYChart.Series<>(name, javafx.collections.FXCollections.observableList(data));
     }
 
     private static XYChart.Series<Number, Number> diagonal(String name) {

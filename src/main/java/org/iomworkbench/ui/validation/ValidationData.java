@@ -80,15 +80,15 @@ public final class ValidationData {
         this.sweep = new ThresholdSweep(score, label);
         this.auc = BinaryMetrics.auc(score, label);
         this.averagePrecision = BinaryMetrics.averagePrecision(score, label);
-        curves.add(new Curve(mainName, thin(sweep.roc(), 600), thin(sweep.precisionRecall(), 600), auc, averagePrecision));
+        curves.add(new Curve(mainName, thin(sweep.roc(), CHART_POINTS), thin(sweep.precisionRecall(), CHART_POINTS), auc, averagePrecision));
         others.forEach((name, s) -> {
             ThresholdSweep w = new ThresholdSweep(s, label);
-            curves.add(new Curve(name, thin(w.roc(), 600), thin(w.precisionRecall(), 600), BinaryMetrics.auc(s, label),
+            curves.add(new Curve(name, thin(w.roc(), CHART_POINTS), thin(w.precisionRecall(), CHART_POINTS), BinaryMetrics.auc(s, label),
                     BinaryMetrics.averagePrecision(s, label)));
         });
         this.rocBand = Bootstrap.rocBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
         this.prBand = Bootstrap.precisionRecallBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
-        this.gains = thin(sweep.gains(), 600);
+        this.gains = thin(sweep.gains(), CHART_POINTS);
         this.bins = probabilities ? Calibration.bins(score, label, 10) : List.of();
         this.aucCi = Bootstrap.run(score, label, Double.POSITIVE_INFINITY, 0, reps, seed).auc();
         this.brier = probabilities ? BinaryMetrics.brier(score, label) : Double.NaN;
@@ -131,6 +131,9 @@ public final class ValidationData {
         }
         return g;
     }
+
+    /** Points drawn per curve: more than a 380-pixel chart can show apart. */
+    static final int CHART_POINTS = 300;
 
     /** At most about {@code max} points, the first and last kept. */
     static List<ThresholdSweep.Point> thin(List<ThresholdSweep.Point> pts, int max) {
