@@ -108,6 +108,13 @@ public final class WorkbenchApp extends Application {
         stage.setScene(scene);
         prepareViews(views.values(), settings);
         stage.setTitle("IOM Workbench");
+        try (java.io.InputStream icon = WorkbenchApp.class.getResourceAsStream("/icon/iom-workbench.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            LOG.debug("No window icon", e);
+        }
         stage.setMinWidth(800);
         stage.setMinHeight(560);
         // the window's size as remembered, decorations included, as stop() reads it
