@@ -46,6 +46,7 @@ public final class ValidationController {
     @FXML private TextField groupColumnsField;
     @FXML private Button importButton;
     @FXML private VBox body;
+    private boolean dataPending;
     @FXML private FlowPane figures;
     @FXML private GridPane charts;
     @FXML private LineChart<Number, Number> rocChart;
@@ -121,7 +122,14 @@ public final class ValidationController {
                 + "trade can be seen and argued. The reference is the largest group; a group too small to judge (under 50 "
                 + "people, or under 10 with or without the outcome) is marked. Ethnicity is used here only, never as an input.");
 
-        vm.dataProperty().addListener((o, a, d) -> showData(d));
+        // the charts and tables are built when the view is on screen: data arriving while another
+        // step is shown (a model run just trained) waits, so as not to block the window meanwhile
+        vm.dataProperty().addListener((o, a, d) -> showWhenVisible());
+        body.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && dataPending) {
+                showWhenVisible();
+            }
+        });
         intersectA.setItems(vm.groupColumns());
         intersectB.setItems(vm.groupColumns());
         explainTable.setItems(vm.explanation());
@@ -249,6 +257,13 @@ public final class ValidationController {
 
     private static String f(Double v) {
         return v == null ? "" : String.format(Locale.UK, "%.3f", v);
+    }
+
+    private void showWhenVisible() {
+        dataPending = body.getScene() == null;
+        if (!dataPending) {
+            showData(vm.dataProperty().get());
+        }
     }
 
     private void showData(ValidationData d) {

@@ -90,6 +90,21 @@ class ValidationFxTest extends FxRobot {
     }
 
     @Test
+    void dataThatArrivesWhileAnotherStepShowsIsDrawnOnTheFirstVisit() throws Exception {
+        app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "models");
+        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        waitUntil("the run is listed", () -> text("#statusLabel").startsWith("1 model run in this workspace"));
+        // the run is read for Validation in the background while Models shows; nothing is drawn yet
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((WorkbenchApp) app).taskRunner().activeTasks() == 0);
+        assertThat(onFx(() -> lookup("#rocChart").tryQuery().isPresent())).as("Validation is not on screen").isFalse();
+        push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        waitUntil("the ROC curve is drawn", () -> onFx(() -> !lookup("#rocChart").queryAs(javafx.scene.chart.LineChart.class)
+                .getData().isEmpty()));
+        waitUntil("the headline figures are drawn", () -> onFx(() -> !lookup("#figures").queryAs(javafx.scene.layout.Pane.class)
+                .getChildren().isEmpty()));
+    }
+
+    @Test
     void theSliderAndTheTargetFieldShowTheEnginesNumbers() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "validation");
         interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
