@@ -163,6 +163,13 @@ public final class WaterfallChart extends Region {
         vertical(upperLine, x(data.upper(), plotX, plotW), top - rh * 0.3, bottom);
         placeAbove(lowerLabel, x(data.lower(), plotX, plotW), top - rh, rh, HPos.RIGHT, plotX, plotW);
         placeAbove(upperLabel, x(data.upper(), plotX, plotW), top - rh, rh, HPos.LEFT, plotX, plotW);
+        // thresholds close together (or the upper one pushed left at the plot's edge): the lower
+        // label moves left of the upper one, into the empty row above the field names if need be
+        double lowerW = lowerLabel.prefWidth(-1);
+        if (lowerLabel.getLayoutX() + lowerW + gap > upperLabel.getLayoutX()) {
+            double at = Math.max(left, upperLabel.getLayoutX() - gap - lowerW);
+            lowerLabel.resizeRelocate(at, top - rh, lowerW, rh);
+        }
         int t = tickStart();
         for (int i = 0; i < ticks.size(); i++, t += tickStep()) {
             double xt = x(t, plotX, plotW);
