@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 /** The root of the headless command line: {@code java -jar iom-workbench.jar COMMAND ...}. */
 @Command(name = "iom-workbench",
         mixinStandardHelpOptions = true,
+        // --help and --version on every command too
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = WorkbenchCommand.VersionProvider.class,
         description = {"IOM Workbench: harm scores and escalation models for Integrated Offender Management.",
                 "With no command it opens the desktop application."},

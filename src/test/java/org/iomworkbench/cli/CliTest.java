@@ -49,6 +49,13 @@ class CliTest {
         assertThat(Cli.isCommand(new String[]{"--sample-data"})).isFalse();
         assertThat(Cli.isCommand(new String[]{"--sample-data", "--view", "audit"})).isFalse();
         assertThat(Cli.isCommand(new String[]{"--workspace", "load"})).isFalse();
+        // every command answers --help (the usage errors point to it), e.g. one with required options
+        assertThat(run("load", "--help")).isZero();
+        assertThat(out).contains("Usage: iom-workbench load", "--extracts=DIR");
+        assertThat(run("bench", "--help")).isZero();
+        assertThat(out).contains("Usage: iom-workbench bench", "--until=STAGE");
+        assertThat(run("audit", "verify", "--help")).isZero();
+        assertThat(out).contains("Usage: iom-workbench audit verify");
     }
 
     @Test
