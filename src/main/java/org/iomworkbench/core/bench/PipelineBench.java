@@ -291,21 +291,14 @@ public final class PipelineBench {
     /** What the Validation view does on opening a run: its test year's metrics with intervals and groups, and the report. */
     private Stage validate(Workspace ws, Snapshot snap, int runId, HeapPeaks heap) {
         long t = System.nanoTime();
-        List<Prediction> rows = new ModelStore(ws).predictions(snap, runId, "test");
-        int n = rows.size();
-        double[] score = new double[n];
-        boolean[] label = new boolean[n];
-        String[] eth = new String[n];
-        String[] gender = new String[n];
-        String[] age = new String[n];
-        for (int i = 0; i < n; i++) {
-            Prediction x = rows.get(i);
-            score[i] = x.pEscalate();
-            label[i] = Boolean.TRUE.equals(x.escalates());
-            eth[i] = x.ethnicity();
-            gender[i] = x.gender();
-            age[i] = x.ageBand();
-        }
+        org.iomworkbench.core.model.PredictionColumns cols = org.iomworkbench.core.model.PredictionColumns.of(
+                new ModelStore(ws).predictions(snap, runId, "test"));
+        int n = cols.size();
+        double[] score = cols.score();
+        boolean[] label = cols.label();
+        String[] eth = cols.ethnicity();
+        String[] gender = cols.gender();
+        String[] age = cols.ageBand();
         Map<String, String[]> groups = new LinkedHashMap<>();
         groups.put("ethnicity", eth);
         groups.put("gender", gender);

@@ -233,22 +233,14 @@ public final class ValidationViewModel {
         runner.run(BackgroundTask.of("Reading model run " + r.runId(), (p, c) -> {
             Snapshot s = new SnapshotStore(ws).resolve(r.snapshotId());
             List<Prediction> rows = new ModelStore(ws).predictions(s, r.runId(), "test");
-            int n = rows.size();
-            double[] score = new double[n];
-            boolean[] label = new boolean[n];
-            String[] eth = new String[n];
-            String[] gender = new String[n];
-            String[] age = new String[n];
-            String[] band = new String[n];
-            for (int i = 0; i < n; i++) {
-                Prediction x = rows.get(i);
-                score[i] = x.pEscalate();
-                label[i] = Boolean.TRUE.equals(x.escalates());
-                eth[i] = x.ethnicity();
-                gender[i] = x.gender();
-                age[i] = x.ageBand();
-                band[i] = x.band();
-            }
+            org.iomworkbench.core.model.PredictionColumns cols = org.iomworkbench.core.model.PredictionColumns.of(rows);
+            int n = cols.size();
+            double[] score = cols.score();
+            boolean[] label = cols.label();
+            String[] eth = cols.ethnicity();
+            String[] gender = cols.gender();
+            String[] age = cols.ageBand();
+            String[] band = cols.band();
             String[] genderAge = new String[n];
             for (int i = 0; i < n; i++) {
                 genderAge[i] = gender[i] + " · " + age[i];

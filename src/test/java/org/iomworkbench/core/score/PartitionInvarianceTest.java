@@ -38,13 +38,11 @@ class PartitionInvarianceTest {
     @Test
     void scoringPartsAloneEqualsScoringTheWhole() {
         Population pop = population(3_000, 17);
-        ScoreData whole = build(pop, pop.persons(), true);
-        ScoringConfig cfg = config(whole);
-        Scores all = Scorer.score(whole, cfg);
-        Map<String, Integer> index = new HashMap<>();
-        for (int p = 0; p < whole.persons(); p++) {
-            index.put(whole.personId(p), p);
-        }
+        Whole scored = whole(pop);
+        ScoreData whole = scored.data();
+        ScoringConfig cfg = scored.cfg();
+        Scores all = scored.scores();
+        Map<String, Integer> index = scored.index();
         for (int k : new int[]{2, 7}) {
             int compared = 0;
             for (List<String> part : parts(pop.persons(), k)) {
@@ -70,13 +68,11 @@ class PartitionInvarianceTest {
     @Test
     void withoutTheCoOffendersRowsTheMergedCrimesDiffer() {
         Population pop = population(3_000, 17);
-        ScoreData whole = build(pop, pop.persons(), true);
-        ScoringConfig cfg = config(whole);
-        Scores all = Scorer.score(whole, cfg);
-        Map<String, Integer> index = new HashMap<>();
-        for (int p = 0; p < whole.persons(); p++) {
-            index.put(whole.personId(p), p);
-        }
+        Whole scored = whole(pop);
+        ScoreData whole = scored.data();
+        ScoringConfig cfg = scored.cfg();
+        Scores all = scored.scores();
+        Map<String, Integer> index = scored.index();
         int differ = 0;
         for (List<String> part : parts(pop.persons(), 7)) {
             ScoreData d = build(pop, part, false);
@@ -88,6 +84,20 @@ class PartitionInvarianceTest {
             }
         }
         assertThat(differ).as("persons whose S changes when co-offenders' rows are not joined in").isGreaterThan(50);
+    }
+
+    /** The population scored whole, with each person's index. */
+    record Whole(ScoreData data, ScoringConfig cfg, Scores scores, Map<String, Integer> index) {
+    }
+
+    static Whole whole(Population pop) {
+        ScoreData whole = build(pop, pop.persons(), true);
+        ScoringConfig cfg = config(whole);
+        Map<String, Integer> index = new HashMap<>();
+        for (int p = 0; p < whole.persons(); p++) {
+            index.put(whole.personId(p), p);
+        }
+        return new Whole(whole, cfg, Scorer.score(whole, cfg), index);
     }
 
     private static ScoringConfig config(ScoreData d) {
