@@ -106,7 +106,6 @@ public final class WorkbenchApp extends Application {
         Appearance.apply(scene, settings);
         shell.settingsProperty().addListener((o, a, s) -> Appearance.apply(scene, s));
         stage.setScene(scene);
-        prepareViews(views.values(), settings);
         stage.setTitle("IOM Workbench");
         try (java.io.InputStream icon = WorkbenchApp.class.getResourceAsStream("/icon/iom-workbench.png")) {
             if (icon != null) {
@@ -127,6 +126,7 @@ public final class WorkbenchApp extends Application {
         }
         stage.setMaximized(w.maximized());
         shellController.attach(stage);
+        shellController.prepareViews();
         shell.go(options.view());
         stage.show();
 
@@ -135,28 +135,6 @@ public final class WorkbenchApp extends Application {
                 data.load().loadSample(true);
             }
         });
-    }
-
-    /**
-     * Builds every view's controls (their skins) and styles once before the window shows, in a
-     * scene of their own, so that the first visit to a step does not block the window for the
-     * hundreds of milliseconds that JavaFX takes to skin and style a whole view the first time.
-     */
-    private static void prepareViews(java.util.Collection<Parent> views, Settings settings) {
-        long t0 = System.nanoTime();
-        javafx.scene.layout.StackPane holder = new javafx.scene.layout.StackPane();
-        Scene warm = new Scene(holder, 1200, 800);
-        Appearance.apply(warm, settings);
-        for (Parent v : views) {
-            if (v.getScene() != null) {
-                continue;
-            }
-            holder.getChildren().setAll(v);
-            holder.applyCss();
-            holder.layout();
-        }
-        holder.getChildren().clear();
-        LOG.debug("Views prepared in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     /** The task runner, for tests and benchmarks that wait until the background work is done. */

@@ -3,6 +3,7 @@ package org.iomworkbench.ui.shell;
 import org.iomworkbench.core.workspace.Workspace;
 
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -31,6 +32,7 @@ import org.iomworkbench.ui.match.MatchController;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -240,6 +242,28 @@ public final class ShellController {
     }
 
     /** For the application: the stage whose close is confirmed. */
+    /**
+     * Skins and styles every view once, in the window's own scene, before the window shows: each
+     * is put in the content area in turn and laid out, then the current view is put back. The
+     * first visit to a step then finds its controls built and its styles resolved, instead of
+     * blocking the window for the hundreds of milliseconds that JavaFX takes the first time.
+     */
+    public void prepareViews() {
+        Parent root = content.getScene() == null ? null : content.getScene().getRoot();
+        if (root == null) {
+            return;
+        }
+        List<Node> current = List.copyOf(content.getChildren());
+        for (Parent v : views.values()) {
+            if (!current.contains(v)) {
+                content.getChildren().setAll(v);
+                root.applyCss();
+                root.layout();
+            }
+        }
+        content.getChildren().setAll(current);
+    }
+
     public void attach(Stage stage) {
         stage.setOnCloseRequest(this::confirmClose);
     }
