@@ -7,6 +7,7 @@ import org.iomworkbench.core.model.data.ModelData;
 import org.iomworkbench.core.model.eval.BinaryMetrics;
 import org.iomworkbench.core.model.eval.Bootstrap;
 import org.iomworkbench.core.model.eval.Calibration;
+import org.iomworkbench.core.model.eval.Evaluation;
 import org.iomworkbench.core.model.eval.Calibrator;
 import org.iomworkbench.core.model.eval.Confusion;
 import org.iomworkbench.core.model.eval.IsotonicCalibration;
@@ -384,16 +385,7 @@ public final class ModelRun {
         m.put("brier", num(BinaryMetrics.brier(p, y)));
         m.put("ece", num(Calibration.ece(p, y, 10)));
         m.put("threshold", Double.isInfinite(threshold) ? null : threshold);
-        m.put("confusion", c.toJson());
-        m.put("specificity", c.specificity());
-        m.put("specificity_ci", ci(b.specificity()));
-        m.put("sensitivity", c.sensitivity());
-        m.put("sensitivity_ci", ci(b.sensitivity()));
-        m.put("ppv", c.ppv());
-        m.put("ppv_ci", ci(b.ppv()));
-        m.put("npv", c.npv());
-        m.put("npv_ci", ci(b.npv()));
-        m.put("flagged", c.flagged());
+        Evaluation.putConfusion(m, c, b);
         m.put("flagged_ci", ci(b.flagged()));
         m.put("p_target_met", num(b.pSpecificityMet()));
         m.put("n_test", (long) y.length);
@@ -642,7 +634,7 @@ public final class ModelRun {
     }
 
     static Double num(double v) {
-        return Double.isFinite(v) ? v : null;
+        return Evaluation.nul(v);
     }
 
     private static double num0(Object o) {
@@ -650,6 +642,6 @@ public final class ModelRun {
     }
 
     private static List<Double> ci(Bootstrap.Interval i) {
-        return Double.isNaN(i.lo()) ? null : List.of(i.lo(), i.hi());
+        return Evaluation.ci(i);
     }
 }

@@ -68,16 +68,7 @@ public final class Evaluation {
         }
         m.put("threshold", Double.isInfinite(t) ? null : t);
         m.put("threshold_source", thresholdSource);
-        m.put("confusion", c.toJson());
-        m.put("specificity", c.specificity());
-        m.put("specificity_ci", ci(b.specificity()));
-        m.put("sensitivity", c.sensitivity());
-        m.put("sensitivity_ci", ci(b.sensitivity()));
-        m.put("ppv", c.ppv());
-        m.put("ppv_ci", ci(b.ppv()));
-        m.put("npv", c.npv());
-        m.put("npv_ci", ci(b.npv()));
-        m.put("flagged", c.flagged());
+        putConfusion(m, c, b);
         if (targetSpecificity != null) {
             m.put("target_specificity", targetSpecificity);
             m.put("p_target_met", nul(b.pSpecificityMet()));
@@ -100,11 +91,30 @@ public final class Evaluation {
         return m;
     }
 
-    private static Double nul(double v) {
+    /**
+     * The confusion matrix at the threshold and the four rates with their bootstrap intervals, then
+     * the number flagged: the block that evaluate's and a model run's metrics share.
+     */
+    public static void putConfusion(Map<String, Object> m, Confusion c, Bootstrap.Result b) {
+        m.put("confusion", c.toJson());
+        m.put("specificity", c.specificity());
+        m.put("specificity_ci", ci(b.specificity()));
+        m.put("sensitivity", c.sensitivity());
+        m.put("sensitivity_ci", ci(b.sensitivity()));
+        m.put("ppv", c.ppv());
+        m.put("ppv_ci", ci(b.ppv()));
+        m.put("npv", c.npv());
+        m.put("npv_ci", ci(b.npv()));
+        m.put("flagged", c.flagged());
+    }
+
+    /** A number for JSON: null when NaN or infinite. */
+    public static Double nul(double v) {
         return Double.isFinite(v) ? v : null;
     }
 
-    private static List<Double> ci(Bootstrap.Interval i) {
+    /** An interval for JSON: [lo, hi], or null when it could not be computed. */
+    public static List<Double> ci(Bootstrap.Interval i) {
         return Double.isNaN(i.lo()) ? null : List.of(i.lo(), i.hi());
     }
 }
