@@ -41,10 +41,7 @@ public final class Bootstrap {
         int judged = 0;
         int[] w = new int[n];
         for (int r = 0; r < reps; r++) {
-            Arrays.fill(w, 0);
-            for (int k = 0; k < n; k++) {
-                w[random.nextInt(n)]++;
-            }
+            resample(w, random);
             long tp = 0;
             long fp = 0;
             long tn = 0;
@@ -116,10 +113,7 @@ public final class Bootstrap {
         double[][] tpr = new double[grid.length][reps];
         int[] w = new int[n];
         for (int r = 0; r < reps; r++) {
-            Arrays.fill(w, 0);
-            for (int k = 0; k < n; k++) {
-                w[random.nextInt(n)]++;
-            }
+            resample(w, random);
             long pos = 0;
             long neg = 0;
             for (int i = 0; i < n; i++) {
@@ -181,10 +175,7 @@ public final class Bootstrap {
         double[][] prec = new double[grid.length][reps];
         int[] w = new int[n];
         for (int r = 0; r < reps; r++) {
-            Arrays.fill(w, 0);
-            for (int k = 0; k < n; k++) {
-                w[random.nextInt(n)]++;
-            }
+            resample(w, random);
             long pos = 0;
             for (int i = 0; i < n; i++) {
                 if (label[i]) {
@@ -223,5 +214,14 @@ public final class Bootstrap {
             out[1][g] = i.hi();
         }
         return out;
+    }
+
+    /** One resample with replacement: how many times each of the n rows is drawn. */
+    private static void resample(int[] w, SplittableRandom random) {
+        Arrays.fill(w, 0);
+        int n = w.length;
+        for (int k = 0; k < n; k++) {
+            w[random.nextInt(n)]++;
+        }
     }
 }
