@@ -1,13 +1,12 @@
 package org.iomworkbench.cli;
 
+import org.iomworkbench.CliRunning;
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.workspace.Workspace;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Statement;
@@ -16,11 +15,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line as a newcomer and a script use it: outputs, the id lines and exit codes. */
-class CliTest {
+class CliTest extends CliRunning {
     @TempDir
     Path tmp;
-    String out;
-    String err;
     /** The hand-made extract: 417 rows, 2 crime rows rejected on purpose. */
     Path handmade;
 
@@ -29,14 +26,6 @@ class CliTest {
         handmade = Fixtures.handmadeExtract(tmp.resolve("handmade"));
     }
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @Test
     void helpListsTheCommandsAndVersionPrintsIt() {

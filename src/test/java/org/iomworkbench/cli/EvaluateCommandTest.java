@@ -1,11 +1,10 @@
 package org.iomworkbench.cli;
 
+import org.iomworkbench.CliRunning;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,20 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** {@code evaluate} on hand-made CSVs, against figures worked out by hand. */
-class EvaluateCommandTest {
+class EvaluateCommandTest extends CliRunning {
     @TempDir
     Path tmp;
-    String out;
-    String err;
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> map(Object o) {

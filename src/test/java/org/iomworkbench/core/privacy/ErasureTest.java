@@ -1,13 +1,11 @@
 package org.iomworkbench.core.privacy;
 
+import org.iomworkbench.CliRunning;
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.cli.Cli;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,26 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * afterwards (database, logs, exports, in any letter case), the audit trail holds only a hash,
  * and a publication that named the person is kept but no longer reproducible.
  */
-class ErasureTest {
+class ErasureTest extends CliRunning {
     static final String SURNAME = "Quorvexindal";
     static final String FORENAMES = "Zaphyrelle Ixtaboo";
     @TempDir
     Path tmp;
-    String out;
-    String err;
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
-    int id(String key) {
-        return Integer.parseInt(out.replaceAll("(?s).*\\n" + key + ": (\\d+).*", "$1").strip());
-    }
 
     @Test
     void anErasedRecordLeavesNoTraceAndItsPublicationIsNoLongerReproducible() throws Exception {

@@ -1,7 +1,7 @@
 package org.iomworkbench.core.publish;
 
+import org.iomworkbench.CliRunning;
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.cli.Cli;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.load.SnapshotStore;
@@ -14,8 +14,6 @@ import org.iomworkbench.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -30,25 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ledger: a list published from an extract that ends a year early is followed up in the
  * full extract loaded later, and what its people did matches the label rule on the later data.
  */
-class MonitorTest {
+class MonitorTest extends CliRunning {
     static final LocalDate CUT = LocalDate.of(2023, 12, 31);
     @TempDir
     Path tmp;
-    String out;
-    String err;
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
-    int id(String key) {
-        return Integer.parseInt(out.replaceAll("(?s).*\\n" + key + ": (\\d+).*", "$1").strip());
-    }
 
     /** The extract as it stood at CUT: rows dated after it left out, releases and marker ends after it emptied. */
     static void truncate(Path from, Path to) throws Exception {

@@ -1,7 +1,7 @@
 package org.iomworkbench.core.publish;
 
+import org.iomworkbench.CliRunning;
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.cli.Cli;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.util.Hashing;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,27 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * formula injection neutralised, allowed columns only, manifest, sign-off, reproduce.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishTest {
+class PublishTest extends CliRunning {
     @TempDir
     static Path tmp;
     Path ws;
-    String out;
-    String err;
     int scoresRun;
     int modelRun;
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
-    int id(String key) {
-        return Integer.parseInt(out.replaceAll("(?s).*\\n" + key + ": (\\d+).*", "$1").strip());
-    }
 
     @BeforeAll
     void prepare() throws Exception {

@@ -1,5 +1,6 @@
 package org.iomworkbench.core.score;
 
+import org.iomworkbench.CliRunning;
 import org.iomworkbench.cli.Cli;
 import org.iomworkbench.core.audit.AuditEntry;
 import org.iomworkbench.core.audit.AuditTrail;
@@ -16,8 +17,6 @@ import org.iomworkbench.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,20 +27,10 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end: generate or take the bundled sample, load, link, and score with labels through the command line. */
-class ScoreWorkspaceTest {
+class ScoreWorkspaceTest extends CliRunning {
     @TempDir
     Path tmp;
-    String out;
-    String err;
 
-    int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        int code = Cli.run(args, new PrintWriter(o), new PrintWriter(e));
-        out = o.toString();
-        err = e.toString();
-        return code;
-    }
 
     static List<Map<String, String>> readCsv(Path file) throws Exception {
         List<String> lines = Files.readAllLines(file);
