@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What the Validation view evaluates: scores with their labels (a model run's test-year
@@ -98,30 +97,16 @@ public final class ValidationData {
 
     /** Adds a group column (e.g. an intersection of two) to the fairness breakdown. */
     void addGroupColumn(String column, String[] values) {
-        {
-            Map<String, List<Integer>> rows = new TreeMap<>();
-            for (int i = 0; i < values.length; i++) {
-                String v = values[i] == null || values[i].isBlank() ? "(missing)" : values[i];
-                rows.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
-            }
-            List<GroupSweep> list = new ArrayList<>();
-            rows.forEach((value, idx) -> {
-                double[] s = new double[idx.size()];
-                boolean[] y = new boolean[idx.size()];
-                long pos = 0;
-                for (int k = 0; k < s.length; k++) {
-                    s[k] = score[idx.get(k)];
-                    y[k] = label[idx.get(k)];
-                    pos += y[k] ? 1 : 0;
-                }
-                double a = BinaryMetrics.auc(s, y);
-                boolean small = s.length < MIN_N || pos < MIN_CLASS || s.length - pos < MIN_CLASS;
-                list.add(new GroupSweep(value, new ThresholdSweep(s, y), Double.isNaN(a) ? null : a,
-                        probabilities ? BinaryMetrics.brier(s, y) : null, probabilities ? Calibration.ece(s, y, 10) : null,
-                        small, s, y));
-            });
-            groupSweeps.put(column, list);
+        List<GroupSweep> list = new ArrayList<>();
+        for (GroupBreakdown.Subset sub : GroupBreakdown.subsets(score, label, values)) {
+            double[] s = sub.score();
+            boolean[] y = sub.label();
+            double a = BinaryMetrics.auc(s, y);
+            list.add(new GroupSweep(sub.value(), new ThresholdSweep(s, y), Double.isNaN(a) ? null : a,
+                    probabilities ? BinaryMetrics.brier(s, y) : null, probabilities ? Calibration.ece(s, y, 10) : null,
+                    sub.tooSmall(MIN_N, MIN_CLASS), s, y));
         }
+        groupSweeps.put(column, list);
     }
 
     private static double[] grid(int n) {

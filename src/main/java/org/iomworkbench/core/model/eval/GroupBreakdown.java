@@ -24,11 +24,34 @@ public final class GroupBreakdown {
 
     public static List<Group> of(double[] score, boolean[] label, String[] group, double threshold, boolean probabilities,
                                  int minN, int minClass) {
+        List<Group> out = new ArrayList<>();
+        for (Subset sub : subsets(score, label, group)) {
+            double[] s = sub.score();
+            boolean[] y = sub.label();
+            Confusion c = Confusion.at(s, y, threshold);
+            double auc = BinaryMetrics.auc(s, y);
+            out.add(new Group(sub.value(), s.length, c.baseRate(), c.selectionRate(), c.fpr(), c.fnr(), c.ppv(), c.npv(),
+                    Double.isNaN(auc) ? null : auc, probabilities ? BinaryMetrics.brier(s, y) : null,
+                    sub.tooSmall(minN, minClass), c));
+        }
+        return out;
+    }
+
+    /** The rows of one group value: their scores and labels, and how many have the outcome. */
+    public record Subset(String value, double[] score, boolean[] label, long positives) {
+        /** Too few people to judge: under {@code minN}, or under {@code minClass} with or without the outcome. */
+        public boolean tooSmall(int minN, int minClass) {
+            return score.length < minN || positives < minClass || score.length - positives < minClass;
+        }
+    }
+
+    /** The rows split by group value, in value order; a missing or blank value is the group "(missing)". */
+    public static List<Subset> subsets(double[] score, boolean[] label, String[] group) {
         Map<String, List<Integer>> rows = new TreeMap<>();
         for (int i = 0; i < score.length; i++) {
             rows.computeIfAbsent(group[i] == null || group[i].isBlank() ? "(missing)" : group[i], k -> new ArrayList<>()).add(i);
         }
-        List<Group> out = new ArrayList<>();
+        List<Subset> out = new ArrayList<>(rows.size());
         rows.forEach((value, idx) -> {
             double[] s = new double[idx.size()];
             boolean[] y = new boolean[idx.size()];
@@ -38,11 +61,7 @@ public final class GroupBreakdown {
                 y[k] = label[idx.get(k)];
                 pos += y[k] ? 1 : 0;
             }
-            Confusion c = Confusion.at(s, y, threshold);
-            double auc = BinaryMetrics.auc(s, y);
-            boolean small = s.length < minN || pos < minClass || s.length - pos < minClass;
-            out.add(new Group(value, s.length, c.baseRate(), c.selectionRate(), c.fpr(), c.fnr(), c.ppv(), c.npv(),
-                    Double.isNaN(auc) ? null : auc, probabilities ? BinaryMetrics.brier(s, y) : null, small, c));
+            out.add(new Subset(value, s, y, pos));
         });
         return out;
     }
