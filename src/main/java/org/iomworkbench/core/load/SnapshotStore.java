@@ -202,10 +202,8 @@ public final class SnapshotStore {
             for (int run : modelRuns) {
                 java.nio.file.Path dir = workspace.dir().resolve("models").resolve("run-" + run);
                 if (java.nio.file.Files.isDirectory(dir)) {
-                    try (var walk = java.nio.file.Files.walk(dir)) {
-                        for (java.nio.file.Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                            java.nio.file.Files.deleteIfExists(f);
-                        }
+                    try {
+                        org.iomworkbench.core.util.FileTrees.delete(dir);
                     } catch (java.io.IOException e) {
                         throw new WorkbenchException("The model files of run " + run + " could not be removed: " + e.getMessage(),
                                 "Remove " + dir + " by hand.", false);
