@@ -26,7 +26,7 @@ final class Comparisons {
     int pattern(int a, int b) {
         int sn = surname(a, b);
         int fn = sn == Field.SN_SWAPPED ? Field.MISSING : forenames(a, b);
-        return Field.pack(sn, fn, dob(a, b), gender(a, b), postcode(a, b), pnc(a, b), source(a, b));
+        return Field.pack(sn, fn, dob(a, b), gender(a, b), postcode(a, b), pnc(a, b), source(a, b), events(a, b));
     }
 
     int surname(int a, int b) {
@@ -141,6 +141,31 @@ final class Comparisons {
 
     int source(int a, int b) {
         return r.sourceNo[a] == r.sourceNo[b] ? Field.EXACT : Field.SOURCE_DIFFERENT;
+    }
+
+    /** Shared event days of two records of different systems (both lists sorted, without repeats). */
+    int events(int a, int b) {
+        int[] x = r.eventDays[a];
+        int[] y = r.eventDays[b];
+        if (x == null || y == null || r.sourceNo[a] == r.sourceNo[b]) {
+            return Field.MISSING;
+        }
+        int shared = 0;
+        for (int i = 0, j = 0; i < x.length && j < y.length && shared < 2; ) {
+            if (x[i] < y[j]) {
+                i++;
+            } else if (x[i] > y[j]) {
+                j++;
+            } else {
+                shared++;
+                i++;
+                j++;
+            }
+        }
+        if (shared > 0) {
+            return shared >= 2 ? Field.EXACT : Field.EVENTS_ONE_DAY;
+        }
+        return Math.min(x.length, y.length) >= Field.EVENTS_MANY ? Field.EVENTS_NONE_OF_MANY : Field.EVENTS_NONE_SHARED;
     }
 
     int pnc(int a, int b) {

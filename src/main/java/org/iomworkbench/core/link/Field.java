@@ -22,7 +22,16 @@ public enum Field {
      * in one system, so records of two systems are more often the same person. Estimated like
      * any field (u from random pairs, m by EM), never missing.
      */
-    SOURCE("source system", "missing", "same system", "different systems");
+    SOURCE("source system", "missing", "same system", "different systems"),
+    /**
+     * Whether records of two systems share the days of their events: an offence, an arrest into
+     * custody, a drug test on arrest. One incident is often seen by several systems on one day
+     * (the crime, the detention, the test in custody), so a shared day is evidence of one person.
+     * Missing when either record has no event or both are of one system (within one system a
+     * shared day is a crime with co-offenders, not one person). Estimated like any field.
+     */
+    EVENTS("shared event days", "missing", "two or more days shared", "one day shared", "no day shared",
+            "no day shared, both with 3 or more");
 
     public static final List<Field> ALL = List.of(values());
     public static final int COUNT = ALL.size();
@@ -56,12 +65,9 @@ public enum Field {
         return (pattern >>> (4 * ordinal())) & 0xF;
     }
 
-    static int pack(int surname, int forenames, int dob, int gender, int postcode, int pnc) {
-        return surname | forenames << 4 | dob << 8 | gender << 12 | postcode << 16 | pnc << 20;
-    }
-
-    static int pack(int surname, int forenames, int dob, int gender, int postcode, int pnc, int source) {
-        return pack(surname, forenames, dob, gender, postcode, pnc) | source << 24;
+    static int pack(int surname, int forenames, int dob, int gender, int postcode, int pnc, int source, int events) {
+        return surname | forenames << 4 | dob << 8 | gender << 12 | postcode << 16 | pnc << 20 | source << 24
+                | events << 28;
     }
 
     // level numbers, named for the comparisons
@@ -88,4 +94,9 @@ public enum Field {
     static final int PC_DIFFERENT = 4;
     static final int PNC_DIFFERENT = 2;
     static final int SOURCE_DIFFERENT = 2;
+    static final int EVENTS_ONE_DAY = 2;
+    static final int EVENTS_NONE_SHARED = 3;
+    static final int EVENTS_NONE_OF_MANY = 4;
+    /** From this many event days on both records, sharing none is a level of its own. */
+    static final int EVENTS_MANY = 3;
 }

@@ -1,6 +1,7 @@
 package org.iomworkbench.core.link;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.iomworkbench.core.workspace.Workspace;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,6 +53,11 @@ public final class LinkRecords {
     final int[] sourceNo;
     /** The number of source systems. */
     final int sources;
+    /**
+     * Per record: the days (epoch days, ascending, each once) of its events in the event files
+     * (offences, arrests into custody, drug tests), or null when it has none.
+     */
+    final int[][] eventDays;
     // per name id: Double Metaphone codes and nickname groups
     int[] dmPrimary;
     int[] dmAlternate;
@@ -83,6 +89,7 @@ public final class LinkRecords {
         district = new int[n];
         pnc = new int[n];
         sourceNo = new int[n];
+        eventDays = new int[n][];
         Map<String, Integer> sourceIds = new HashMap<>();
         Dict postcodes = codes;
         for (int i = 0; i < n; i++) {
@@ -163,13 +170,17 @@ public final class LinkRecords {
 
     /** The index of the record with this key, or -1 (records are in key order). */
     public int indexOf(RecordKey k) {
+        return indexOf(k.source(), k.sourcePersonId());
+    }
+
+    private int indexOf(String src, String id) {
         int lo = 0;
         int hi = n - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = source[mid].compareTo(k.source());
+            int c = source[mid].compareTo(src);
             if (c == 0) {
-                c = sourceId[mid].compareTo(k.sourcePersonId());
+                c = sourceId[mid].compareTo(id);
             }
             if (c < 0) {
                 lo = mid + 1;
@@ -216,7 +227,76 @@ public final class LinkRecords {
                 }
             }
         }
-        return new LinkRecords(rows);
+        LinkRecords r = new LinkRecords(rows);
+        EventCollector events = r.new EventCollector();
+        for (String[] e : EVENT_FILES) {
+            if (!Workspace.hasTable(c, schema, e[0])) {
+                continue;
+            }
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(10_000);
+                try (ResultSet rs = st.executeQuery("SELECT source_person_id, " + e[1] + " FROM " + schema + "." + e[0])) {
+                    while (rs.next()) {
+                        events.add(e[2], rs.getString(1), rs.getObject(2, LocalDate.class));
+                    }
+                }
+            }
+        }
+        events.finish();
+        return r;
+    }
+
+    /** The event files whose days are compared: table, date column, the source system of its records. */
+    private static final String[][] EVENT_FILES = {
+            {"CRIMES", "offence_date", "CRIMES"},
+            {"CUSTODY", "arrest_date", "CUSTODY"},
+            {"DRUG_TESTS", "test_date", "DIP"}};
+
+    /** Gathers (record, day) pairs, then sets each record's sorted days without repeats. */
+    private final class EventCollector {
+        private static final long DAY_OFFSET = 1L << 30; // keeps days before 1970 positive
+        private long[] packed = new long[1024];
+        private int size;
+
+        void add(String src, String id, LocalDate day) {
+            int i = id == null || day == null ? -1 : indexOf(src, id);
+            if (i < 0) {
+                return;
+            }
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
+            }
+            packed[size++] = (long) i << 32 | (day.toEpochDay() + DAY_OFFSET);
+        }
+
+        void finish() {
+            Arrays.sort(packed, 0, size);
+            int k = 0;
+            while (k < size) {
+                int rec = (int) (packed[k] >>> 32);
+                int end = k;
+                int distinct = 0;
+                long prev = -1;
+                while (end < size && (int) (packed[end] >>> 32) == rec) {
+                    if (packed[end] != prev) {
+                        distinct++;
+                        prev = packed[end];
+                    }
+                    end++;
+                }
+                int[] days = new int[distinct];
+                prev = -1;
+                for (int j = k, d = 0; j < end; j++) {
+                    if (packed[j] != prev) {
+                        days[d++] = (int) ((packed[j] & 0xFFFFFFFFL) - DAY_OFFSET);
+                        prev = packed[j];
+                    }
+                }
+                eventDays[rec] = days;
+                k = end;
+            }
+            packed = null;
+        }
     }
 
     public static Builder builder() {
@@ -226,6 +306,13 @@ public final class LinkRecords {
     /** Hand-made records, for tests and tools. */
     public static final class Builder {
         private final List<Row> rows = new ArrayList<>();
+        private final List<Object[]> events = new ArrayList<>();
+
+        /** An event of a record (an offence, an arrest, a drug test) on a day. */
+        public Builder event(String source, String id, LocalDate day) {
+            events.add(new Object[]{source, id, day});
+            return this;
+        }
 
         public Builder add(String source, String id, String surname, String forenames, LocalDate dob, String gender,
                            String ethnicity, String postcode, String pnc) {
@@ -234,7 +321,13 @@ public final class LinkRecords {
         }
 
         public LinkRecords build() {
-            return new LinkRecords(new ArrayList<>(rows));
+            LinkRecords r = new LinkRecords(new ArrayList<>(rows));
+            EventCollector c = r.new EventCollector();
+            for (Object[] e : events) {
+                c.add((String) e[0], (String) e[1], (LocalDate) e[2]);
+            }
+            c.finish();
+            return r;
         }
     }
 

@@ -47,11 +47,11 @@ public final class LinkStore {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String PAIR_COLUMNS = "source_a, id_a, row_a, source_b, id_b, row_b, weight, probability, "
             + "pattern, w_surname, w_forenames, w_dob, w_gender, w_postcode, w_pnc, rule_no, status, basis, person_a, person_b, "
-            + "w_source";
+            + "w_source, w_events";
 
     /** The position in {@link #PAIR_COLUMNS} of a field's contribution (fields added later come at the end). */
     static int contributionColumn(Field f) {
-        return f == Field.SOURCE ? 21 : 10 + f.ordinal();
+        return f == Field.SOURCE ? 21 : f == Field.EVENTS ? 22 : 10 + f.ordinal();
     }
 
     private final Workspace workspace;
@@ -102,9 +102,10 @@ public final class LinkStore {
                     + "row_a BIGINT NOT NULL, source_b VARCHAR NOT NULL, id_b VARCHAR NOT NULL, row_b BIGINT NOT NULL, "
                     + "weight DOUBLE, probability DOUBLE, pattern INT, w_surname DOUBLE, w_forenames DOUBLE, w_dob DOUBLE, "
                     + "w_gender DOUBLE, w_postcode DOUBLE, w_pnc DOUBLE, rule_no INT NOT NULL, status VARCHAR(8) NOT NULL, "
-                    + "basis VARCHAR(8) NOT NULL, person_a VARCHAR(17), person_b VARCHAR(17), w_source DOUBLE, "
+                    + "basis VARCHAR(8) NOT NULL, person_a VARCHAR(17), person_b VARCHAR(17), w_source DOUBLE, w_events DOUBLE, "
                     + "PRIMARY KEY(source_a, id_a, source_b, id_b))");
             st.execute("ALTER TABLE " + schema + ".LINK_PAIR" + suffix + " ADD COLUMN IF NOT EXISTS w_source DOUBLE");
+            st.execute("ALTER TABLE " + schema + ".LINK_PAIR" + suffix + " ADD COLUMN IF NOT EXISTS w_events DOUBLE");
             if (indexes) {
                 createIndexes(st, schema, suffix);
             }
@@ -219,7 +220,7 @@ public final class LinkStore {
             double[] contrib = new double[Field.COUNT];
             long t2 = System.nanoTime();
             try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".LINK_PAIR" + next + "(" + PAIR_COLUMNS
-                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 21, true)) {
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 22, true)) {
                 // in key order (records are in key order, so by record index)
                 Integer[] idx = new Integer[o.pairs];
                 for (int k = 0; k < o.pairs; k++) {
@@ -239,7 +240,8 @@ public final class LinkStore {
                     ins.add(r.source[x], r.sourceId[x], r.rowNo[x], r.source[y], r.sourceId[y], r.rowNo[y], o.weight[k],
                             MatchModel.probability(o.weight[k]), o.pattern[k], contrib[0], contrib[1], contrib[2], contrib[3],
                             contrib[4], contrib[5], o.rule[k], o.status[k].name(), o.basis[k].name(), o.personId[o.root[x]],
-                            o.personId[o.root[y]], contrib[Field.SOURCE.ordinal()]);
+                            o.personId[o.root[y]], contrib[Field.SOURCE.ordinal()],
+                            contrib[Field.EVENTS.ordinal()]);
                 }
             }
             long t3 = System.nanoTime();

@@ -118,6 +118,7 @@ final class ModelTraining {
                 case POSTCODE -> r.postcode[i] != LinkRecords.NONE;
                 case PNC -> r.pnc[i] != LinkRecords.NONE;
                 case SOURCE -> true;
+                case EVENTS -> r.eventDays[i] != null;
             };
             if (has) {
                 present++;

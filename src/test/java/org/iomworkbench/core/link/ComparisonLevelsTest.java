@@ -170,6 +170,50 @@ class ComparisonLevelsTest {
     }
 
     @Test
+    void sharedEventDayLevels() {
+        LocalDate d1 = LocalDate.of(2021, 5, 2);
+        LocalDate d2 = LocalDate.of(2022, 1, 9);
+        LocalDate before1970 = LocalDate.of(1969, 12, 31);
+        LinkRecords r = LinkRecords.builder()
+                .add("CRIMES", "c1", "Smith", "John", null, "M", null, null, null)
+                .add("CRIMES", "c2", "Smith", "John", null, "M", null, null, null)
+                .add("CUSTODY", "k1", "Smith", "John", null, "M", null, null, null)
+                .add("DIP", "t1", "Smith", "John", null, "M", null, null, null)
+                .add("DIP", "t2", "Smith", "John", null, "M", null, null, null)
+                .add("DIP", "t3", "Smith", "John", null, "M", null, null, null)
+                .add("DIP", "t4", "Smith", "John", null, "M", null, null, null)
+                .event("CRIMES", "c1", d1).event("CRIMES", "c1", d2).event("CRIMES", "c1", d2)
+                .event("CRIMES", "c2", d1)
+                .event("CUSTODY", "k1", d2).event("CUSTODY", "k1", d1).event("CUSTODY", "k1", before1970)
+                .event("DIP", "t1", d2)
+                .event("DIP", "t2", LocalDate.of(2023, 7, 7))
+                .event("DIP", "unknown", d1)
+                .event("DIP", "t4", LocalDate.of(2020, 1, 1)).event("DIP", "t4", LocalDate.of(2020, 2, 1))
+                .event("DIP", "t4", LocalDate.of(2020, 3, 1))
+                .build();
+        Comparisons cmp = new Comparisons(r);
+        java.util.function.BiFunction<String, String, String> level = (a, b) -> {
+            int x = r.indexOf(new RecordKey(a.split(":")[0], a.split(":")[1]));
+            int y = r.indexOf(new RecordKey(b.split(":")[0], b.split(":")[1]));
+            return Field.EVENTS.levels().get(Field.EVENTS.levelOf(cmp.pattern(x, y)));
+        };
+        // days are sorted and counted once (c1 lists d2 twice; k1's days came out of order)
+        assertThat(level.apply("CRIMES:c1", "CUSTODY:k1")).isEqualTo("two or more days shared");
+        assertThat(level.apply("CRIMES:c2", "CUSTODY:k1")).isEqualTo("one day shared");
+        assertThat(level.apply("CUSTODY:k1", "DIP:t1")).isEqualTo("one day shared");
+        assertThat(level.apply("CRIMES:c1", "DIP:t2")).isEqualTo("no day shared");
+        assertThat(level.apply("CRIMES:c1", "DIP:t4")).isEqualTo("no day shared");
+        // three or more days on both sides and none of them shared says more
+        assertThat(level.apply("CUSTODY:k1", "DIP:t4")).isEqualTo("no day shared, both with 3 or more");
+        // one system: a shared day there is co-offending, not one person
+        assertThat(level.apply("CRIMES:c1", "CRIMES:c2")).isEqualTo("missing");
+        // a record without events
+        assertThat(level.apply("CRIMES:c1", "DIP:t3")).isEqualTo("missing");
+        assertThat(r.eventDays[r.indexOf(new RecordKey("CUSTODY", "k1"))])
+                .containsExactly((int) before1970.toEpochDay(), (int) d1.toEpochDay(), (int) d2.toEpochDay());
+    }
+
+    @Test
     void aModelStoredBeforeTheSourceFieldStillReads() {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         for (Field f : Field.ALL) {

@@ -47,6 +47,8 @@ class ExpectationMaximisationTest {
         u[5] = dist(0.0001, 0.9999);
         m[6] = dist(0.06, 0.94);
         u[6] = dist(0.40, 0.60);
+        m[7] = dist(0.40, 0.45, 0.10, 0.05);
+        u[7] = dist(0.0005, 0.006, 0.5935, 0.4);
         double lambda = 0.15;
         SplittableRandom r = new SplittableRandom(42);
         ExpectationMaximisation.PatternCounts counts = new ExpectationMaximisation.PatternCounts(null);
@@ -57,7 +59,7 @@ class ExpectationMaximisationTest {
                 // a fifth of the values are missing, as in real data
                 lv[k] = k != Field.SOURCE.ordinal() && r.nextDouble() < 0.2 ? 0 : draw(match ? m[k] : u[k], r);
             }
-            counts.add(Field.pack(lv[0], lv[1], lv[2], lv[3], lv[4], lv[5], lv[6]), 1);
+            counts.add(Field.pack(lv[0], lv[1], lv[2], lv[3], lv[4], lv[5], lv[6], lv[7]), 1);
         }
         ExpectationMaximisation.Fit fit = ExpectationMaximisation.fit(counts, u, EnumSet.allOf(Field.class), 1e-6);
         assertThat(fit.converged()).isTrue();
