@@ -76,12 +76,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         Map<String, Object> esc = (Map<String, Object>) m.get("escalation");
         w.printf("escalation on the test year, threshold for specificity >= %s on validation:%n", esc.get("target_specificity"));
-        w.printf("  %-22s %-26s %-7s %-9s %-26s %-26s %-7s %s%n", "model", "AUC (95% CI)", "Brier", "threshold",
+        w.printf("  %-22s %-27s %-7s %-9s %-27s %-27s %-7s %s%n", "model", "AUC (95% CI)", "Brier", "threshold",
                 "specificity (95% CI)", "sensitivity (95% CI)", "PPV", "P(target met)");
         Map<String, Object> models = (Map<String, Object>) esc.get("models");
         models.forEach((name, v) -> {
             Map<String, Object> x = (Map<String, Object>) v;
-            w.printf("  %-22s %-26s %-7s %-9s %-26s %-26s %-7s %s%n", name + (name.equals(esc.get("chosen")) ? " *" : ""),
+            w.printf("  %-22s %-27s %-7s %-9s %-27s %-27s %-7s %s%n", name + (name.equals(esc.get("chosen")) ? " *" : ""),
                     ci(x.get("auc"), x.get("auc_ci")), f(x.get("brier")), f(x.get("threshold")),
                     ci(x.get("specificity"), x.get("specificity_ci")), ci(x.get("sensitivity"), x.get("sensitivity_ci")),
                     f(x.get("ppv")), f(x.get("p_target_met")));
@@ -89,7 +89,9 @@ final class TrainCommand implements Callable<Integer> {
         Map<String, Object> base = (Map<String, Object>) esc.get("baselines");
         base.forEach((name, v) -> {
             Map<String, Object> x = (Map<String, Object>) v;
-            w.printf("  %-22s %-26s (baseline)%n", name, ci(x.get("auc"), x.get("auc_ci")));
+            w.printf("  %-22s %-27s (baseline; the chosen model's AUC gain over it %s, higher in %s of the paired "
+                    + "resamples)%n", name, ci(x.get("auc"), x.get("auc_ci")),
+                    ci(x.get("chosen_auc_gain"), x.get("chosen_auc_gain_ci")), f(x.get("p_chosen_higher")));
         });
         w.printf("  * chosen (%s); its expected calibration error on the test year %s%n", esc.get("chosen_by"),
                 f(esc.get("ece")));
@@ -120,7 +122,7 @@ final class TrainCommand implements Callable<Integer> {
             return "-";
         }
         if (ci instanceof List<?> l && l.size() == 2) {
-            return f(v) + " (" + f(l.get(0)) + "-" + f(l.get(1)) + ")";
+            return f(v) + " (" + f(l.get(0)) + " to " + f(l.get(1)) + ")";
         }
         return f(v);
     }

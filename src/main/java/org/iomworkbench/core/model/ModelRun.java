@@ -514,8 +514,9 @@ public final class ModelRun {
             bandTest[i] = test.band[i];
         }
         Map<String, Object> base = new LinkedHashMap<>();
-        base.put("rfsdi_only", baseline(rTest, test.y, cfg));
-        base.put("current_band", baseline(bandTest, test.y, cfg));
+        double[] chosenTest = o.chosenModel().p[2];
+        base.put("rfsdi_only", baseline(rTest, chosenTest, test.y, cfg));
+        base.put("current_band", baseline(bandTest, chosenTest, test.y, cfg));
         esc.put("baselines", base);
         Double spec = (Double) chosen.testMetrics.get("specificity");
         if (spec == null || spec < cfg.targetSpecificity - 0.01) {
@@ -616,12 +617,21 @@ public final class ModelRun {
         return out;
     }
 
-    private static Map<String, Object> baseline(double[] score, boolean[] y, ModelConfig cfg) {
+    /**
+     * A baseline's test AUC with its interval, and the chosen model's gain over it: AUC(chosen) −
+     * AUC(baseline) with a paired bootstrap interval and the share of resamples in which the chosen
+     * model's AUC is the higher.
+     */
+    private static Map<String, Object> baseline(double[] score, double[] chosen, boolean[] y, ModelConfig cfg) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("auc", num(BinaryMetrics.auc(score, y)));
         Bootstrap.Result b = Bootstrap.run(score, y, Double.POSITIVE_INFINITY, cfg.targetSpecificity, cfg.bootstrapReps,
                 cfg.seed);
         m.put("auc_ci", ci(b.auc()));
+        Bootstrap.Difference d = Bootstrap.aucDifference(chosen, score, y, cfg.bootstrapReps, cfg.seed);
+        m.put("chosen_auc_gain", num(d.auc()));
+        m.put("chosen_auc_gain_ci", ci(d.interval()));
+        m.put("p_chosen_higher", num(d.pAHigher()));
         return m;
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * next-crime-type model and baseline, the warnings, and the chosen model.
  */
 public record ModelSummary(String chosen, Double targetSpecificity, Double ece, List<EscalationRow> escalation,
-                           List<NextCrimeRow> nextCrime, List<String> warnings) {
+                           List<NextCrimeRow> nextCrime, List<String> warnings, List<String> gains) {
 
     /**
      * One escalation model (or baseline, which has an AUC only) on the test snapshot.
@@ -44,10 +44,20 @@ public record ModelSummary(String chosen, Double targetSpecificity, Double ece, 
                     number(m.get("sensitivity")), interval(m.get("sensitivity_ci")), number(m.get("ppv")),
                     number(m.get("p_target_met")), integer(m.get("n_test")), integer(m.get("n_positive_test")), shortfall));
         });
+        List<String> gains = new ArrayList<>();
         map(esc.get("baselines")).forEach((name, v) -> {
             Map<String, Object> m = map(v);
             rows.add(new EscalationRow(name, true, false, number(m.get("auc")), interval(m.get("auc_ci")), null, null, null,
                     null, null, null, null, null, null, null, false));
+            Double gain = number(m.get("chosen_auc_gain"));
+            Double higher = number(m.get("p_chosen_higher"));
+            if (gain != null && chosen != null) {
+                double[] ci = interval(m.get("chosen_auc_gain_ci"));
+                gains.add(String.format(Locale.UK, "%s against %s: AUC %+.4f (%s), higher in %s of the paired resamples.",
+                        chosen.replace('_', ' '), name.replace('_', ' '), gain, ci == null ? "no interval"
+                                : String.format(Locale.UK, "%+.4f to %+.4f", ci[0], ci[1]),
+                        higher == null ? "—" : String.format(Locale.UK, "%.0f%%", 100 * higher)));
+            }
         });
         Map<String, Object> nc = map(metrics.get("next_crime_type"));
         List<NextCrimeRow> next = new ArrayList<>();
@@ -68,7 +78,7 @@ public record ModelSummary(String chosen, Double targetSpecificity, Double ece, 
             list.forEach(x -> warnings.add(String.valueOf(x)));
         }
         return new ModelSummary(chosen, target, number(esc.get("ece")), List.copyOf(rows), List.copyOf(next),
-                List.copyOf(warnings));
+                List.copyOf(warnings), List.copyOf(gains));
     }
 
     /** The chosen model's row, if the run has one. */

@@ -35,6 +35,7 @@ public final class ModelsController {
 
     private final ModelsViewModel vm;
     private final javafx.beans.property.StringProperty warnings = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty gains = new javafx.beans.property.SimpleStringProperty("");
 
     @FXML
     private Label statusLabel;
@@ -78,6 +79,8 @@ public final class ModelsController {
     private Label runFactsLabel;
     @FXML
     private Label warningsLabel;
+    @FXML
+    private Label gainsLabel;
     @FXML
     private TabPane tabs;
     @FXML
@@ -224,7 +227,10 @@ public final class ModelsController {
             escalationTable.getItems().setAll(s == null ? java.util.List.of() : s.escalation());
             nextTable.getItems().setAll(s == null ? java.util.List.of() : s.nextCrime());
             warnings.set(s == null || s.warnings().isEmpty() ? "" : String.join("\n", s.warnings()));
+            gains.set(s == null || s.gains().isEmpty() ? "" : "Against the baselines, paired on the same test-year people "
+                    + "(bootstrap 95% interval of the difference): " + String.join(" ", s.gains()));
         });
+        Visibility.showText(gainsLabel, gains);
         Visibility.showText(warningsLabel, warnings);
         chooseButton.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             ModelSummary.EscalationRow r = escalationTable.getSelectionModel().getSelectedItem();

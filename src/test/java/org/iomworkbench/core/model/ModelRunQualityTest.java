@@ -94,9 +94,15 @@ class ModelRunQualityTest {
         assertThat(spec).as("test specificity").isCloseTo(0.95, within(0.01));
         assertThat(top1).as("next crime top-1 against the most common group").isGreaterThan(common);
         assertThat(top1).as("next crime top-1 against the last offence's group").isGreaterThan(last);
-        // the issue also asks the chosen model to beat logistic regression on the RFSDi alone; on this
-        // generator the two are level (escalation follows the current score closely): reported, not asserted
-        assertThat(auc).as("chosen model's AUC against the RFSDi alone, within 0.01").isGreaterThan(rfsdi - 0.01);
+        // the issue also asks the chosen model to beat logistic regression on the RFSDi alone; the gain is small on
+        // this generator (escalation follows the current score closely), so it is reported with its paired interval
+        Map<String, Object> rOnly = map(base.get("rfsdi_only"));
+        System.out.printf("chosen against rfsdi_only: AUC gain %.4f %s, higher in %.3f of paired resamples%n",
+                num(rOnly.get("chosen_auc_gain")), rOnly.get("chosen_auc_gain_ci"), num(rOnly.get("p_chosen_higher")));
+        assertThat(num(rOnly.get("chosen_auc_gain"))).isCloseTo(auc - rfsdi, within(1e-9));
+        assertThat(auc).as("chosen model's AUC against the RFSDi alone").isGreaterThan(rfsdi);
+        assertThat(num(map(base.get("current_band")).get("p_chosen_higher"))).as("paired: chosen above the current band")
+                .isGreaterThan(0.975);
     }
 
     @Test

@@ -53,6 +53,9 @@ class ModelsViewModelTest {
                     .contains("logistic_regression", "random_forest", "gradient_boosting", "rfsdi_only", "current_band");
             assertThat(summary.chosenRow()).isPresent();
             assertThat(summary.nextCrime()).isNotEmpty();
+            // the chosen model against each baseline, paired on the test year
+            assertThat(summary.gains()).hasSize(2).allMatch(g -> g.contains(" against ") && g.contains("paired resamples"))
+                    .anyMatch(g -> g.contains("against rfsdi only")).anyMatch(g -> g.contains("against current band"));
             assertThat(vm.coefficients()).isNotEmpty().noneMatch(c -> c.feature().contains("ethnic"));
             assertThat(ModelsViewModel.facts(vm.selectedProperty().get())).contains("Gender was not an input");
 

@@ -80,6 +80,41 @@ public final class Bootstrap {
                 interval(flagged), judged == 0 ? Double.NaN : (double) met / judged);
     }
 
+    /**
+     * A paired comparison of two scores of the same rows: the percentile 95% interval of
+     * AUC(a) − AUC(b) over {@code reps} resamples (each resample draws rows, and both scores of a
+     * drawn row go with it, so what the two have in common cancels), and the share of resamples in
+     * which {@code a}'s AUC is the higher.
+     */
+    public static Difference aucDifference(double[] a, double[] b, boolean[] label, int reps, long seed) {
+        if (a.length != b.length || a.length != label.length) {
+            throw new IllegalArgumentException("the two scores and the labels must have one value per row");
+        }
+        Integer[] orderA = Sorting.ascending(a);
+        Integer[] orderB = Sorting.ascending(b);
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] diff = new double[reps];
+        int[] w = new int[a.length];
+        int higher = 0;
+        int judged = 0;
+        for (int r = 0; r < reps; r++) {
+            resample(w, random);
+            diff[r] = BinaryMetrics.aucSorted(a, label, w, orderA) - BinaryMetrics.aucSorted(b, label, w, orderB);
+            if (!Double.isNaN(diff[r])) {
+                judged++;
+                if (diff[r] > 0) {
+                    higher++;
+                }
+            }
+        }
+        double point = BinaryMetrics.auc(a, label) - BinaryMetrics.auc(b, label);
+        return new Difference(point, interval(diff), judged == 0 ? Double.NaN : (double) higher / judged);
+    }
+
+    /** AUC(a) − AUC(b) on the rows, its paired bootstrap interval, and the share of resamples where a's AUC is higher. */
+    public record Difference(double auc, Interval interval, double pAHigher) {
+    }
+
     private static double rate(long a, long b) {
         return b == 0 ? Double.NaN : (double) a / b;
     }

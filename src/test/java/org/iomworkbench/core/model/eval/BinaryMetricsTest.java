@@ -183,6 +183,36 @@ class BinaryMetricsTest {
     }
 
     @Test
+    void pairedAucDifferenceSeesWhatTwoSeparateIntervalsCannot() {
+        // b is a's score plus noise: the two AUCs' own intervals overlap, but paired resamples show a ahead
+        SplittableRandom r = new SplittableRandom(21);
+        int n = 3000;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        boolean[] y = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble() < 0.1;
+            a[i] = (y[i] ? 1.2 : 0) + r.nextGaussian();
+            b[i] = a[i] + 0.3 * r.nextGaussian();
+        }
+        Bootstrap.Difference d = Bootstrap.aucDifference(a, b, y, 400, 9);
+        assertThat(d.auc()).isCloseTo(BinaryMetrics.auc(a, y) - BinaryMetrics.auc(b, y), within(1e-12)).isPositive();
+        assertThat(d.interval().lo()).isPositive();
+        assertThat(d.interval().hi()).isGreaterThan(d.auc());
+        assertThat(d.pAHigher()).isGreaterThan(0.975);
+        Bootstrap.Interval ia = Bootstrap.run(a, y, 0.5, 0.9, 400, 9).auc();
+        Bootstrap.Interval ib = Bootstrap.run(b, y, 0.5, 0.9, 400, 9).auc();
+        assertThat(ia.lo()).isLessThan(ib.hi()); // separately, the intervals overlap
+        // a score against itself: no difference in any resample
+        Bootstrap.Difference same = Bootstrap.aucDifference(a, a, y, 100, 9);
+        assertThat(same.auc()).isZero();
+        assertThat(same.interval().lo()).isZero();
+        assertThat(same.interval().hi()).isZero();
+        assertThat(same.pAHigher()).isZero();
+        assertThat(Bootstrap.aucDifference(a, b, y, 100, 3)).isEqualTo(Bootstrap.aucDifference(a, b, y, 100, 3));
+    }
+
+    @Test
     void multiClassTopKMacroF1AndConfusion() {
         int[] truth = {0, 1, 2, 2};
         double[][] p = {{0.6, 0.3, 0.1}, {0.5, 0.4, 0.1}, {0.2, 0.3, 0.5}, {0.4, 0.35, 0.25}};
