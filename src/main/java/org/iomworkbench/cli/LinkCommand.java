@@ -60,8 +60,11 @@ final class LinkCommand implements Callable<Integer> {
             if (threads != null) {
                 p.threads = threads;
             }
+            long t0 = System.nanoTime();
             LinkRunSummary r = new LinkRun(ws, p).run(s, (m, d, t) -> { }, Cancellation.none());
             print(out, r);
+            out.printf("with storing the persons, records and pairs and indexing them: %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
             if (truth != null) {
                 Map<RecordKey, String> t = LinkEvaluation.readTruth(truth);
                 LinkEvaluation e = LinkEvaluation.evaluate(new LinkStore(ws).personMap(s), t);

@@ -150,22 +150,44 @@ final class Comparisons {
         if (x == null || y == null || r.sourceNo[a] == r.sourceNo[b]) {
             return Field.MISSING;
         }
-        int shared = 0;
-        for (int i = 0, j = 0; i < x.length && j < y.length && shared < 2; ) {
-            if (x[i] < y[j]) {
-                i++;
-            } else if (x[i] > y[j]) {
-                j++;
-            } else {
-                shared++;
-                i++;
-                j++;
-            }
-        }
+        int shared = sharedDays(x, y);
         if (shared > 0) {
             return shared >= 2 ? Field.EXACT : Field.EVENTS_ONE_DAY;
         }
         return Math.min(x.length, y.length) >= Field.EVENTS_MANY ? Field.EVENTS_NONE_OF_MANY : Field.EVENTS_NONE_SHARED;
+    }
+
+    /** How many days two ascending lists share, counting up to 2 (enough for the levels). */
+    static int sharedDays(int[] x, int[] y) {
+        if (x.length > y.length) {
+            int[] t = x;
+            x = y;
+            y = t;
+        }
+        if (x.length == 0 || x[x.length - 1] < y[0] || y[y.length - 1] < x[0]) {
+            return 0; // the two spans do not meet
+        }
+        int shared = 0;
+        if (y.length >= 8 * x.length) {
+            // a short list against a long one: look each day up
+            for (int i = 0; i < x.length && shared < 2; i++) {
+                if (java.util.Arrays.binarySearch(y, x[i]) >= 0) {
+                    shared++;
+                }
+            }
+            return shared;
+        }
+        // a merge without unpredictable branches: both move on a tie, the smaller one otherwise
+        int i = 0;
+        int j = 0;
+        while (i < x.length && j < y.length && shared < 2) {
+            int a = x[i];
+            int b = y[j];
+            shared += a == b ? 1 : 0;
+            i += a <= b ? 1 : 0;
+            j += b <= a ? 1 : 0;
+        }
+        return shared;
     }
 
     int pnc(int a, int b) {

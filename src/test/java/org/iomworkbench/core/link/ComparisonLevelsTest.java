@@ -214,6 +214,21 @@ class ComparisonLevelsTest {
     }
 
     @Test
+    void sharedDaysAgreeWithCountingByHand() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        for (int rep = 0; rep < 5000; rep++) {
+            // lists of very different lengths too (the look-up path) and of spans that do not meet
+            int[] x = rnd.ints(1 + rnd.nextInt(rep % 3 == 0 ? 2 : 30), 0, 400).distinct().sorted().toArray();
+            int[] y = rnd.ints(1 + rnd.nextInt(60), rep % 7 == 0 ? 500 : 0, 900).distinct().sorted().toArray();
+            java.util.Set<Integer> ys = java.util.Arrays.stream(y).boxed().collect(java.util.stream.Collectors.toSet());
+            int expected = (int) Math.min(2, java.util.Arrays.stream(x).filter(ys::contains).count());
+            assertThat(Comparisons.sharedDays(x, y)).as("%s and %s", java.util.Arrays.toString(x), java.util.Arrays.toString(y))
+                    .isEqualTo(expected);
+            assertThat(Comparisons.sharedDays(y, x)).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aModelStoredBeforeTheSourceFieldStillReads() {
         java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
         for (Field f : Field.ALL) {
