@@ -63,39 +63,71 @@ final class FittedModel implements Serializable {
      * the two classes weigh alike; calibration on the validation year puts the probabilities right.
      */
     static FittedModel forest(double[][] x, boolean[] y, String[] names, int trees, int nodeSize, int maxNodes, long seed,
-                              double balance) {
-        Balanced b = Balanced.of(x, y, balance);
+                              double balance, double negativesPerPositive) {
+        Balanced b = Balanced.of(x, y, balance, negativesPerPositive, seed);
         DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
         RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
                 null, LongStream.range(0, trees).map(k -> seed * 31 + k));
         return new FittedModel(FOREST, m, null, names, null,
-                params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes, "positive_copies", b.copies));
+                params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes, "positive_copies", b.copies,
+                        "negatives_kept", b.negativesKept));
     }
 
-    /** The rows with each positive repeated {@code copies} times (about as many as the negatives outnumber them). */
-    record Balanced(double[][] x, int[] y, int copies) {
-        /** @param balance 1 = as many copies as balance the classes, 0 = none, between: that power of the ratio */
-        static Balanced of(double[][] x, boolean[] y, double balance) {
-            long pos = 0;
+    /**
+     * The rows with each positive repeated {@code copies} times (about as many as the kept negatives
+     * outnumber them), and the negatives all kept or, with a ratio, a seeded sample of them without
+     * replacement (in their order).
+     */
+    record Balanced(double[][] x, int[] y, int copies, int negativesKept) {
+        /**
+         * @param balance              1 = as many copies as balance the classes, 0 = none, between: that power of the ratio
+         * @param negativesPerPositive 0 = every negative; otherwise at most this many negatives per positive, drawn at random
+         */
+        static Balanced of(double[][] x, boolean[] y, double balance, double negativesPerPositive, long seed) {
+            int pos = 0;
             for (boolean v : y) {
                 if (v) {
                     pos++;
                 }
             }
-            int w = (int) Math.max(1, Math.round(Math.pow((double) (y.length - pos) / Math.max(1, pos), balance)));
-            int n = (int) (y.length + pos * (w - 1));
+            int neg = y.length - pos;
+            boolean[] keep = null;
+            int kept = neg;
+            if (negativesPerPositive > 0 && pos > 0 && neg > negativesPerPositive * pos) {
+                kept = (int) Math.max(1, Math.round(negativesPerPositive * pos));
+                int[] negatives = new int[neg];
+                for (int i = 0, k = 0; i < y.length; i++) {
+                    if (!y[i]) {
+                        negatives[k++] = i;
+                    }
+                }
+                java.util.SplittableRandom r = new java.util.SplittableRandom(seed ^ 0x5DEECE66DL);
+                keep = new boolean[y.length];
+                for (int k = 0; k < kept; k++) { // a partial Fisher-Yates shuffle: the first `kept` are the sample
+                    int j = k + r.nextInt(neg - k);
+                    int t = negatives[k];
+                    negatives[k] = negatives[j];
+                    negatives[j] = t;
+                    keep[negatives[k]] = true;
+                }
+            }
+            int w = (int) Math.max(1, Math.round(Math.pow((double) kept / Math.max(1, pos), balance)));
+            int n = kept + pos * w;
             double[][] xx = new double[n][];
             int[] yy = new int[n];
             int k = 0;
             for (int i = 0; i < y.length; i++) {
+                if (!y[i] && keep != null && !keep[i]) {
+                    continue;
+                }
                 int copies = y[i] ? w : 1;
                 for (int c = 0; c < copies; c++) {
                     xx[k] = x[i];
                     yy[k++] = y[i] ? 1 : 0;
                 }
             }
-            return new Balanced(xx, yy, w);
+            return new Balanced(xx, yy, w, kept);
         }
     }
 
@@ -104,13 +136,13 @@ final class FittedModel implements Serializable {
      * classes weigh alike (calibration on the validation year puts the probabilities right).
      */
     static FittedModel boosting(double[][] x, boolean[] y, String[] names, int trees, int maxNodes, double shrinkage,
-                                double subsample, long seed, double balance) {
-        Balanced b = Balanced.of(x, y, balance);
+                                double subsample, long seed, double balance, double negativesPerPositive) {
+        Balanced b = Balanced.of(x, y, balance, negativesPerPositive, seed);
         DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
         MathEx.setSeed(seed);
         GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), df, trees, 20, maxNodes, 5, shrinkage, subsample);
         return new FittedModel(BOOSTING, m, null, names, null, params("trees", trees, "max_nodes", maxNodes,
-                "shrinkage", shrinkage, "subsample", subsample, "positive_copies", b.copies));
+                "shrinkage", shrinkage, "subsample", subsample, "positive_copies", b.copies, "negatives_kept", b.negativesKept));
     }
 
     /** The model's probability of the positive class (before calibration) for each row. */

