@@ -62,7 +62,7 @@ final class ScoreCommand implements Callable<Integer> {
         try (Workspace ws = workspace.open()) {
             Snapshot s = snapshot.resolve(ws);
             long t0 = System.nanoTime();
-            ScoreData data = ScoreData.load(ws, s);
+            ScoreData data = ScoreData.loadShared(ws, s);
             long t1 = System.nanoTime();
             ScoreRun.Result r = ScoreRun.run(data, s, new ScoreRun.Request(asAt, calibrationDate, halfLife, lookback,
                     window, weightsFile, cutoffs, label));

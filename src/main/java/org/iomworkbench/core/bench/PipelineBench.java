@@ -158,7 +158,7 @@ public final class PipelineBench {
                 }
                 heap.reset();
                 t = System.nanoTime();
-                ScoreData data = ScoreData.load(ws, snap);
+                ScoreData data = ScoreData.loadShared(ws, snap);
                 double read = (System.nanoTime() - t) / 1e9;
                 ScoreRun.Result sr = ScoreRun.run(data, snap, ScoreRun.Request.defaults());
                 double computed = (System.nanoTime() - t) / 1e9;

@@ -106,7 +106,7 @@ public final class Monitor {
         }
         ScoreData d;
         try {
-            d = ScoreData.load(workspace, later);
+            d = ScoreData.loadShared(workspace, later);
         } catch (WorkbenchException e) {
             return new Followed(pub, asAt, later.id(), 0, false, listed.size(), 0, Map.of(), Map.of("note", e.getMessage()));
         }

@@ -263,6 +263,23 @@ public final class ScoreData {
     // ------------------------------------------------------------------ loading
 
     /**
+     * The audit actions after which a snapshot's layout must be read again: what changes its rows
+     * (loading, disposal, erasure) or which records make which person (a link run, a review
+     * decision).
+     */
+    public static final List<String> DATA_ACTIONS = List.of("snapshot.created", "snapshot.disposed", "record.erased",
+            "link.run", "review.accepted", "review.rejected", "review.split", "review.withdrawn");
+
+    /**
+     * {@link #load}, kept by the workspace until one of {@link #DATA_ACTIONS} is audited, so that
+     * scoring, training, predicting, publishing and explaining one linked snapshot read it once.
+     * Not for a reader inside a transaction that changes the data (erasure reads with {@link #load}).
+     */
+    public static ScoreData loadShared(Workspace ws, Snapshot s) {
+        return ws.remember("score-data", s.id() + "@" + ws.dataVersion(DATA_ACTIONS), ScoreData.class, () -> load(ws, s));
+    }
+
+    /**
      * Reads a linked snapshot's tables into the layout. Bad input when the snapshot has not
      * been through match and merge.
      */

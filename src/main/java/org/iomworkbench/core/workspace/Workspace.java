@@ -34,6 +34,10 @@ public final class Workspace implements AutoCloseable {
     /** What H2 takes as the password: for an encrypted workspace the file password, a space, the user's (empty). */
     private final String password;
 
+    /** What {@link #remember} holds: per kind, the version it was read at and the value (softly: memory may reclaim it). */
+    private final java.util.Map<String, java.util.Map.Entry<String, java.lang.ref.SoftReference<Object>>> remembered =
+            new java.util.HashMap<>();
+
     private Workspace(Path dir, String url, Connection connection, String password) {
         this.dir = dir;
         this.url = url;
@@ -219,6 +223,49 @@ public final class Workspace implements AutoCloseable {
             throw WorkbenchException.database(e);
         } finally {
             close();
+        }
+    }
+
+    /**
+     * A value read from this workspace, kept while its {@code version} holds: one value per
+     * {@code kind}, made by {@code read} when none is kept for that version (then replacing the
+     * kind's older one), held by a soft reference so that a short heap takes it back rather than
+     * fail. The caller names a version that changes whenever what the value was read from does
+     * (see {@link #dataVersion}), and the value must not be changed by those who get it.
+     */
+    public <T> T remember(String kind, String version, Class<T> type, java.util.function.Supplier<T> read) {
+        synchronized (remembered) {
+            java.util.Map.Entry<String, java.lang.ref.SoftReference<Object>> e = remembered.get(kind);
+            Object kept = e != null && e.getKey().equals(version) ? e.getValue().get() : null;
+            if (type.isInstance(kept)) {
+                return type.cast(kept);
+            }
+            remembered.remove(kind); // let the old one go before reading the new one
+            T value = read.get();
+            remembered.put(kind, java.util.Map.entry(version, new java.lang.ref.SoftReference<>(value)));
+            return value;
+        }
+    }
+
+    /**
+     * The audit trail's latest entry among {@code actions}, as "seq:hash" ("0:" when there is none):
+     * a version of whatever those actions change. Every change to a workspace is audited in the
+     * transaction that makes it, so the version moves with every committed change of that kind;
+     * the hash, unlike the sequence number alone, never comes back after a rolled-back change.
+     */
+    public String dataVersion(java.util.Collection<String> actions) {
+        String marks = String.join(",", java.util.Collections.nCopies(actions.size(), "?"));
+        try (java.sql.PreparedStatement ps = connection.prepareStatement("SELECT seq, hash FROM AUDIT WHERE seq = "
+                + "(SELECT MAX(seq) FROM AUDIT WHERE action IN (" + marks + "))")) {
+            int i = 1;
+            for (String a : actions) {
+                ps.setString(i++, a);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "0:";
+            }
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
         }
     }
 

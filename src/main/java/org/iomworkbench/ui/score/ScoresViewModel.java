@@ -543,7 +543,7 @@ public final class ScoresViewModel {
         if (new LinkStore(ws).latestRun(s).isEmpty()) {
             return new Loaded(s, null, null, null, null, null, List.of());
         }
-        ScoreData d = ScoreData.load(ws, s);
+        ScoreData d = ScoreData.loadShared(ws, s);
         LocalDate end = d.requireEndOfData();
         WeightEstimator.Estimate[] est = new WeightEstimator.Estimate[1];
         ScoringConfig cfg;

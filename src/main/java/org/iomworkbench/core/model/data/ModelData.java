@@ -88,11 +88,17 @@ public final class ModelData {
     }
 
     /**
-     * Reads a linked snapshot: {@link ScoreData#load}, then {@code PERSON} (date of birth, gender,
-     * ethnicity) and {@code CUSTODY} joined to {@code PERSON_RECORD} on the {@code CUSTODY} nominal.
+     * Reads a linked snapshot: {@link ScoreData#loadShared}, then {@code PERSON} (date of birth,
+     * gender, ethnicity) and {@code CUSTODY} joined to {@code PERSON_RECORD} on the {@code CUSTODY}
+     * nominal; kept by the workspace like the layout (until one of {@link ScoreData#DATA_ACTIONS}
+     * is audited).
      */
     public static ModelData load(Workspace ws, Snapshot s) {
-        ScoreData d = ScoreData.load(ws, s);
+        return ws.remember("model-data", s.id() + "@" + ws.dataVersion(ScoreData.DATA_ACTIONS), ModelData.class,
+                () -> read(ws, s, ScoreData.loadShared(ws, s)));
+    }
+
+    private static ModelData read(Workspace ws, Snapshot s, ScoreData d) {
         Builder b = new Builder(d);
         Connection c = ws.connection();
         String x = s.schema();
