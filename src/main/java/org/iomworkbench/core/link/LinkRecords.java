@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A snapshot's person records held column-wise for linkage, in (source, source_person_id) order,
  * with every value normalised once: names, phonetic codes and postcodes become dictionary ids,
- * dates of birth yyyymmdd ints, so that comparing a pair allocates nothing but the occasional
- * Jaro-Winkler call.
+ * dates of birth yyyymmdd ints, and each record's event days (offences, arrests, drug tests) a
+ * sorted int array, so that comparing a pair allocates nothing but the occasional Jaro-Winkler call.
  */
 public final class LinkRecords {
     static final int NONE = -1;

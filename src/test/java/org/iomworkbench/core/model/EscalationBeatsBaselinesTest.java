@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.iomworkbench.core.model.ModelRunQualityTest.map;
+import static org.iomworkbench.core.model.ModelRunQualityTest.num;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -31,15 +33,6 @@ class EscalationBeatsBaselinesTest {
 
     @TempDir
     Path tmp;
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static double num(Object o) {
-        return ((Number) o).doubleValue();
-    }
 
     @Test
     void theChosenModelBeatsBothBaselinesOnTheTestYear() {

@@ -57,12 +57,13 @@ class ModelRunQualityTest {
         ws.close();
     }
 
+    /** A part of a metrics document (also for the other model-run tests of this package). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object o) {
+    static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;
     }
 
-    private static double num(Object o) {
+    static double num(Object o) {
         return ((Number) o).doubleValue();
     }
 
