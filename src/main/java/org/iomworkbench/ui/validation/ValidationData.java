@@ -89,7 +89,7 @@ public final class ValidationData {
         this.prBand = Bootstrap.precisionRecallBand(score, label, ROC_GRID, Math.min(reps, 200), seed);
         this.gains = thin(sweep.gains(), CHART_POINTS);
         this.bins = probabilities ? Calibration.bins(score, label, 10) : List.of();
-        this.aucCi = Bootstrap.run(score, label, Double.POSITIVE_INFINITY, 0, reps, seed).auc();
+        this.aucCi = Bootstrap.interval(Bootstrap.aucs(score, label, reps, seed));
         this.brier = probabilities ? BinaryMetrics.brier(score, label) : Double.NaN;
         this.ece = probabilities ? Calibration.ece(score, label, 10) : Double.NaN;
         groups.forEach(this::addGroupColumn);

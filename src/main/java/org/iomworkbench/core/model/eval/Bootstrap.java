@@ -114,23 +114,44 @@ public final class Bootstrap {
         if (a.length != b.length || a.length != label.length) {
             throw new IllegalArgumentException("the two scores and the labels must have one value per row");
         }
-        int[] orderA = Sorting.ascendingInts(a);
-        int[] orderB = Sorting.ascendingInts(b);
-        double[] diff = new double[reps];
-        resamples(a.length, reps, seed, (w, r) ->
-                diff[r] = BinaryMetrics.aucSorted(a, label, w, orderA) - BinaryMetrics.aucSorted(b, label, w, orderB));
+        return difference(BinaryMetrics.auc(a, label) - BinaryMetrics.auc(b, label), aucs(a, label, reps, seed),
+                aucs(b, label, reps, seed));
+    }
+
+    /**
+     * The AUC of each of {@code reps} resamples (the same resamples, for a seed, as {@link #run}'s,
+     * whose AUC interval is the {@link #interval} of these): drawn once, they serve a score's own
+     * interval and its paired comparisons with others.
+     */
+    public static double[] aucs(double[] score, boolean[] label, int reps, long seed) {
+        int[] order = Sorting.ascendingInts(score);
+        double[] auc = new double[reps];
+        resamples(score.length, reps, seed, (w, r) ->
+                auc[r] = score.length == 0 ? Double.NaN : BinaryMetrics.aucSorted(score, label, w, order));
+        return auc;
+    }
+
+    /**
+     * A paired comparison from two scores' per-resample AUCs (of the same resamples, see
+     * {@link #aucs}) and the difference of their AUCs on the rows themselves.
+     */
+    public static Difference difference(double pointDifference, double[] aucsA, double[] aucsB) {
+        if (aucsA.length != aucsB.length) {
+            throw new IllegalArgumentException("the two scores must have been resampled alike");
+        }
+        double[] diff = new double[aucsA.length];
         int higher = 0;
         int judged = 0;
-        for (double d : diff) {
-            if (!Double.isNaN(d)) {
+        for (int r = 0; r < diff.length; r++) {
+            diff[r] = aucsA[r] - aucsB[r];
+            if (!Double.isNaN(diff[r])) {
                 judged++;
-                if (d > 0) {
+                if (diff[r] > 0) {
                     higher++;
                 }
             }
         }
-        double point = BinaryMetrics.auc(a, label) - BinaryMetrics.auc(b, label);
-        return new Difference(point, interval(diff), judged == 0 ? Double.NaN : (double) higher / judged);
+        return new Difference(pointDifference, interval(diff), judged == 0 ? Double.NaN : (double) higher / judged);
     }
 
     /** AUC(a) − AUC(b) on the rows, its paired bootstrap interval, and the share of resamples where a's AUC is higher. */

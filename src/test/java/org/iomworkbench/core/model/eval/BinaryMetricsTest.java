@@ -210,6 +210,9 @@ class BinaryMetricsTest {
         assertThat(same.interval().hi()).isZero();
         assertThat(same.pAHigher()).isZero();
         assertThat(Bootstrap.aucDifference(a, b, y, 100, 3)).isEqualTo(Bootstrap.aucDifference(a, b, y, 100, 3));
+        // the per-resample AUCs are run's own resamples, and make the same comparison when drawn once each
+        assertThat(Bootstrap.interval(Bootstrap.aucs(a, y, 400, 9))).isEqualTo(ia);
+        assertThat(Bootstrap.difference(d.auc(), Bootstrap.aucs(a, y, 400, 9), Bootstrap.aucs(b, y, 400, 9))).isEqualTo(d);
     }
 
     @Test
