@@ -51,10 +51,10 @@ final class FittedModel implements Serializable {
 
     // ------------------------------------------------------------------ binary
 
-    static FittedModel logistic(double[][] x, boolean[] y, double lambda) {
+    static FittedModel logistic(double[][] x, boolean[] y, double lambda, int maxIterations) {
         Standardizer z = Standardizer.fit(x);
-        LogisticRegression.Binomial m = LogisticRegression.binomial(z.apply(x), ints(y), lambda, 1e-6, 500);
-        return new FittedModel(LOGISTIC, m, z, null, null, params("lambda", lambda));
+        LogisticRegression.Binomial m = LogisticRegression.binomial(z.apply(x), ints(y), lambda, 1e-6, maxIterations);
+        return new FittedModel(LOGISTIC, m, z, null, null, params("lambda", lambda, "max_iterations", maxIterations));
     }
 
     /**
@@ -171,12 +171,12 @@ final class FittedModel implements Serializable {
 
     // ------------------------------------------------------------------ multi-class (next crime type)
 
-    static FittedModel multinomial(double[][] x, int[] group, double lambda) {
+    static FittedModel multinomial(double[][] x, int[] group, double lambda, int maxIterations) {
         int[][] enc = encode(group);
         Standardizer z = Standardizer.fit(x);
-        Object m = enc[0].length == 2 ? LogisticRegression.binomial(z.apply(x), enc[1], lambda, 1e-6, 500)
-                : LogisticRegression.multinomial(z.apply(x), enc[1], lambda, 1e-6, 500);
-        return new FittedModel(MULTINOMIAL, m, z, null, enc[0], params("lambda", lambda));
+        Object m = enc[0].length == 2 ? LogisticRegression.binomial(z.apply(x), enc[1], lambda, 1e-6, maxIterations)
+                : LogisticRegression.multinomial(z.apply(x), enc[1], lambda, 1e-6, maxIterations);
+        return new FittedModel(MULTINOMIAL, m, z, null, enc[0], params("lambda", lambda, "max_iterations", maxIterations));
     }
 
     static FittedModel forestMulti(double[][] x, int[] group, String[] names, int trees, int nodeSize, int maxNodes,

@@ -255,7 +255,7 @@ public final class ModelRun {
         switch (kind) {
             case FittedModel.LOGISTIC -> {
                 for (double lambda : cfg.lambdas) {
-                    out.add(() -> FittedModel.logistic(train.x, train.y, lambda));
+                    out.add(() -> FittedModel.logistic(train.x, train.y, lambda, cfg.logisticMaxIterations));
                 }
             }
             case FittedModel.FOREST -> {
@@ -416,7 +416,7 @@ public final class ModelRun {
         List<FittedModel> candidates = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (java.util.Arrays.stream(g).distinct().count() >= 2) {
-            candidates.add(FittedModel.multinomial(x, g, 0.1));
+            candidates.add(FittedModel.multinomial(x, g, 0.1, cfg.logisticMaxIterations));
             labels.add(FittedModel.MULTINOMIAL);
             candidates.add(FittedModel.forestMulti(x, g, names, cfg.forestTrees, 5, cfg.forestMaxNodes, cfg.seed));
             labels.add(FittedModel.FOREST);
@@ -507,7 +507,7 @@ public final class ModelRun {
         esc.put("ece", chosen.testMetrics.get("ece"));
         // baselines: logistic regression on the RFSDi alone (fitted at T_train), the current band as a score
         double[][] rTrain = column(train.rfsdi);
-        FittedModel rOnly = FittedModel.logistic(rTrain, train.y, 1e-6);
+        FittedModel rOnly = FittedModel.logistic(rTrain, train.y, 1e-6, 500); // one input: converges long before
         double[] rTest = rOnly.positive(column(test.rfsdi));
         double[] bandTest = new double[test.size()];
         for (int i = 0; i < bandTest.length; i++) {
