@@ -12,6 +12,7 @@ import javafx.scene.shape.Rectangle;
 import org.iomworkbench.core.link.Thresholds;
 import org.iomworkbench.core.link.WeightHistogram;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,6 +27,8 @@ public final class WeightHistogramChart extends BarChart<String, Number> {
     private final Label lowerLabel = new Label();
     private final Label upperLabel = new Label();
     private Thresholds thresholds;
+    /** The bins the bars show now: a change of the thresholds alone redraws the lines, not the bars. */
+    private List<WeightHistogram.Bin> drawn = List.of();
 
     public WeightHistogramChart() {
         super(new CategoryAxis(), new NumberAxis());
@@ -59,12 +62,15 @@ public final class WeightHistogramChart extends BarChart<String, Number> {
 
     private void show(ObservableList<WeightHistogram.Bin> bins, Thresholds t) {
         thresholds = t;
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (WeightHistogram.Bin b : bins) {
-            XYChart.Data<String, Number> d = new XYChart.Data<>(ModelViewModel.binLabel(b.lower()), b.count());
-            series.getData().add(d);
+        if (!bins.equals(drawn)) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            for (WeightHistogram.Bin b : bins) {
+                XYChart.Data<String, Number> d = new XYChart.Data<>(ModelViewModel.binLabel(b.lower()), b.count());
+                series.getData().add(d);
+            }
+            getData().setAll(List.of(series));
+            drawn = List.copyOf(bins);
         }
-        getData().setAll(java.util.List.of(series));
         boolean has = t != null && !bins.isEmpty();
         for (javafx.scene.Node n : new javafx.scene.Node[]{band, lowerLine, upperLine, lowerLabel, upperLabel}) {
             n.setVisible(has);
