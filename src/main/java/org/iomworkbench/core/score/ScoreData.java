@@ -276,7 +276,12 @@ public final class ScoreData {
      * Not for a reader inside a transaction that changes the data (erasure reads with {@link #load}).
      */
     public static ScoreData loadShared(Workspace ws, Snapshot s) {
-        return ws.remember("score-data", s.id() + "@" + ws.dataVersion(DATA_ACTIONS), ScoreData.class, () -> load(ws, s));
+        return ws.remember("score-data", dataVersion(ws, s), ScoreData.class, () -> load(ws, s));
+    }
+
+    /** The version of snapshot {@code s}'s data: what anything read from it and kept is keyed by. */
+    public static String dataVersion(Workspace ws, Snapshot s) {
+        return s.id() + "@" + ws.dataVersion(DATA_ACTIONS);
     }
 
     /**

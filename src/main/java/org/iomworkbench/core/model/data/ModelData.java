@@ -94,7 +94,7 @@ public final class ModelData {
      * is audited).
      */
     public static ModelData load(Workspace ws, Snapshot s) {
-        return ws.remember("model-data", s.id() + "@" + ws.dataVersion(ScoreData.DATA_ACTIONS), ModelData.class,
+        return ws.remember("model-data", ScoreData.dataVersion(ws, s), ModelData.class,
                 () -> read(ws, s, ScoreData.loadShared(ws, s)));
     }
 
