@@ -71,7 +71,7 @@ public final class Workspace implements AutoCloseable {
         }
         ownerOnly(abs);
         boolean encrypted = password != null && password.length > 0;
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072"
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;LAZY_QUERY_EXECUTION=1"
                 + (encrypted ? ";CIPHER=AES" : "");
         // H2 takes the file password and the user's password together, separated by a space
         String pass = encrypted ? new String(password) + " " : "";
