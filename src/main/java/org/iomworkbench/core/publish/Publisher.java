@@ -14,6 +14,7 @@ import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreStore;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.RowInserter;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -236,24 +237,14 @@ public final class Publisher {
                 ps.setString(10, request);
                 ps.executeUpdate();
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO PUBLICATION_PERSON(publication_id, person_id, band, "
-                    + "p_escalate) VALUES (?, ?, ?, ?)")) {
-                int n = 0;
-                for (Row x : rows) {
-                    ps.setInt(1, id);
-                    ps.setString(2, x.personId());
-                    ps.setString(3, x.band().name());
-                    if (x.pEscalate() == null) {
-                        ps.setNull(4, java.sql.Types.DOUBLE);
-                    } else {
-                        ps.setDouble(4, x.pEscalate());
-                    }
-                    ps.addBatch();
-                    if (++n % 2000 == 0) {
-                        ps.executeBatch();
-                    }
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO PUBLICATION_PERSON(publication_id, person_id, band, "
+                    + "p_escalate) VALUES (?,?,?,?)", 4)) {
+                // in key order: each insert then lands at the end of the primary key's B-tree
+                List<Row> byId = new ArrayList<>(rows);
+                byId.sort(Comparator.comparing(Row::personId));
+                for (Row x : byId) {
+                    ins.add(id, x.personId(), x.band().name(), x.pEscalate());
                 }
-                ps.executeBatch();
             }
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,

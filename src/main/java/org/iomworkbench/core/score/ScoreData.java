@@ -292,8 +292,8 @@ public final class ScoreData {
         new LinkStore(ws).requireRun(s);
         String schema = s.schema();
         Connection c = ws.connection();
-        Builder b = new Builder();
         try (Statement st = c.createStatement()) {
+            Builder b = new Builder(count(st, schema + ".PERSON_RECORD"), count(st, schema + ".CRIMES"));
             try (ResultSet rs = st.executeQuery("SELECT offence_code, crime_group, harm_days FROM " + schema + ".HARM_INDEX")) {
                 while (rs.next()) {
                     b.harm(rs.getString(1), rs.getString(2), rs.getDouble(3));
@@ -334,6 +334,7 @@ public final class ScoreData {
                 }
             }
             c.commit();
+            return b.build();
         } catch (SQLException e) {
             try {
                 c.rollback();
@@ -342,7 +343,13 @@ public final class ScoreData {
             }
             throw WorkbenchException.database(e);
         }
-        return b.build();
+    }
+
+    private static int count(Statement st, String table) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return (int) Math.min(Integer.MAX_VALUE, rs.getLong(1));
+        }
     }
 
     /** Compares two strings in upper case by code point (the spec's tie-break order). */
@@ -375,9 +382,17 @@ public final class ScoreData {
         private final List<String> codes = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
         private final List<Double> harmDays = new ArrayList<>();
-        private final Map<String, String> personOfRecord = new HashMap<>();
-        private final HashMap<String, List<String>> recordsOfPerson = new HashMap<>();
-        private final Map<String, Crime> crimes = new LinkedHashMap<>();
+        /**
+         * Persons are numbered as they first appear (their order by id is settled in {@link #build}),
+         * so the rows refer to a person by number, not by looking up the id again.
+         */
+        private final Map<String, Integer> personNumber;
+        private final List<String> personIds = new ArrayList<>();
+        private final List<List<String>> recordsOf = new ArrayList<>();
+        /** The person number of each record, per source (upper case): a crime row's look-up builds no key. */
+        private final Map<String, Map<String, Integer>> personOfRecord = new HashMap<>();
+        /** Each crime_ref's merged offence, in the order first seen (which settles exact ties). */
+        private final Map<String, Crime> crimes;
         private final List<Object[]> prisons = new ArrayList<>();
         private final List<Object[]> tests = new ArrayList<>();
         private final List<Object[]> markers = new ArrayList<>();
@@ -386,7 +401,21 @@ public final class ScoreData {
             int date = Integer.MAX_VALUE;
             int code = -1;
             boolean alcohol;
-            final List<String> persons = new ArrayList<>(2);
+            /** The numbers of the persons with a row of it (each once). */
+            int[] persons = new int[1];
+            int personCount;
+
+            void addPerson(int p) {
+                for (int i = 0; i < personCount; i++) {
+                    if (persons[i] == p) {
+                        return;
+                    }
+                }
+                if (personCount == persons.length) {
+                    persons = Arrays.copyOf(persons, personCount * 2);
+                }
+                persons[personCount++] = p;
+            }
         }
 
         public Builder harm(String code, String crimeGroup, double days) {
@@ -401,11 +430,36 @@ public final class ScoreData {
             return this;
         }
 
+        public Builder() {
+            this(16, 16);
+        }
+
+        /** With room for about this many person records and crime rows (a hint: more fit). */
+        public Builder(int records, int crimeRows) {
+            personNumber = new HashMap<>(capacity(records));
+            crimes = new LinkedHashMap<>(capacity(crimeRows));
+        }
+
+        private static int capacity(int entries) {
+            return (int) Math.min(1 << 30, Math.max(16, entries / 0.75 + 1));
+        }
+
         public Builder record(String source, String sourcePersonId, String personId) {
-            String key = source.toUpperCase(java.util.Locale.ROOT) + ":" + sourcePersonId;
-            personOfRecord.put(key, personId);
-            recordsOfPerson.computeIfAbsent(personId, k -> new ArrayList<>()).add(key);
+            String upper = source.toUpperCase(java.util.Locale.ROOT);
+            int p = personNumber.computeIfAbsent(personId, k -> {
+                personIds.add(k);
+                recordsOf.add(new ArrayList<>(2));
+                return personIds.size() - 1;
+            });
+            personOfRecord.computeIfAbsent(upper, k -> new HashMap<>()).put(sourcePersonId, p);
+            recordsOf.get(p).add(upper + ":" + sourcePersonId);
             return this;
+        }
+
+        /** The number of the record's person, or null. */
+        private Integer personOf(String upperSource, String sourcePersonId) {
+            Map<String, Integer> m = personOfRecord.get(upperSource);
+            return m == null ? null : m.get(sourcePersonId);
         }
 
         public Builder crime(String crimeRef, String crimesPersonId, String code, LocalDate date, boolean alcohol) {
@@ -426,15 +480,15 @@ public final class ScoreData {
                 }
             }
             c.alcohol |= alcohol;
-            String person = personOfRecord.get("CRIMES:" + crimesPersonId);
-            if (person != null && !c.persons.contains(person)) {
-                c.persons.add(person);
+            Integer person = personOf("CRIMES", crimesPersonId);
+            if (person != null) {
+                c.addPerson(person);
             }
             return this;
         }
 
         public Builder prison(String source, String sourcePersonId, LocalDate entry, LocalDate release) {
-            prisons.add(new Object[]{key(source, sourcePersonId), (int) entry.toEpochDay(),
+            prisons.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, (int) entry.toEpochDay(),
                     release == null ? OPEN : (int) release.toEpochDay()});
             return this;
         }
@@ -451,41 +505,44 @@ public final class ScoreData {
                 default -> 0;
             };
             if (kind != 0) {
-                tests.add(new Object[]{"DIP:" + dipPersonId, (int) date.toEpochDay(), kind});
+                tests.add(new Object[]{"DIP", dipPersonId, (int) date.toEpochDay(), kind});
             }
             return this;
         }
 
         public Builder marker(String source, String sourcePersonId, String marker, LocalDate start, LocalDate end) {
             if ("ALCOHOL_DEPENDENCY".equalsIgnoreCase(marker)) {
-                markers.add(new Object[]{key(source, sourcePersonId), (int) start.toEpochDay(),
+                markers.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, (int) start.toEpochDay(),
                         end == null ? OPEN : (int) end.toEpochDay()});
             }
             return this;
         }
 
-        private static String key(String source, String id) {
-            return source.toUpperCase(java.util.Locale.ROOT) + ":" + id;
-        }
-
         public ScoreData build() {
             // persons in the natural order of their ids (as a TreeMap would keep them; sorting once is cheaper)
-            String[] personId = recordsOfPerson.keySet().toArray(new String[0]);
-            Arrays.sort(personId);
-            int n = personId.length;
-            Map<String, Integer> index = new HashMap<>(n * 2);
+            int n = personIds.size();
+            Integer[] byId = new Integer[n];
+            for (int p = 0; p < n; p++) {
+                byId[p] = p;
+            }
+            Arrays.sort(byId, (a, b) -> personIds.get(a).compareTo(personIds.get(b)));
+            // index[number] = the person's place in id order
+            int[] index = new int[n];
+            String[] personId = new String[n];
             String[] sourceIds = new String[n];
             for (int p = 0; p < n; p++) {
-                index.put(personId[p], p);
-                List<String> recs = recordsOfPerson.get(personId[p]);
+                int number = byId[p];
+                index[number] = p;
+                personId[p] = personIds.get(number);
+                List<String> recs = recordsOf.get(number);
                 recs.sort(String::compareTo);
                 sourceIds[p] = String.join(";", recs);
             }
             // offences per person
             int[] count = new int[n + 1];
             for (Crime c : crimes.values()) {
-                for (String person : c.persons) {
-                    count[index.get(person) + 1]++;
+                for (int i = 0; i < c.personCount; i++) {
+                    count[index[c.persons[i]] + 1]++;
                 }
             }
             int[] offStart = prefix(count);
@@ -494,8 +551,9 @@ public final class ScoreData {
             int[] fill = Arrays.copyOf(offStart, n);
             int[] crimeOfSlot = new int[total];
             for (int k = 0; k < byIndex.length; k++) {
-                for (String person : byIndex[k].persons) {
-                    crimeOfSlot[fill[index.get(person)]++] = k;
+                Crime c = byIndex[k];
+                for (int i = 0; i < c.personCount; i++) {
+                    crimeOfSlot[fill[index[c.persons[i]]]++] = k;
                 }
             }
             // sort each person's offences by date, then most harmful, smallest group, smallest code
@@ -566,18 +624,18 @@ public final class ScoreData {
                     t[0], testDate, testKind, m[0], m[1], m[2], pr[0], pr[1], pr[2], Hashing.sha256(hv.toString()));
         }
 
-        /** Groups rows {key, int, int-or-byte} by person: {start (n+1), first field, second field}, sorted by first field. */
-        private int[][] events(List<Object[]> rows, Map<String, Integer> index, int n) {
+        /** Groups rows {source, source person id, int, int-or-byte} by person: {start (n+1), first field, second field}, sorted by first field. */
+        private int[][] events(List<Object[]> rows, int[] index, int n) {
             int[] count = new int[n + 1];
             List<int[]> kept = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
-                String person = personOfRecord.get((String) r[0]);
+                Integer person = personOf((String) r[0], (String) r[1]);
                 if (person == null) {
                     continue;
                 }
-                int p = index.get(person);
-                int second = r[2] instanceof Byte bt ? bt : (Integer) r[2];
-                kept.add(new int[]{p, (Integer) r[1], second});
+                int p = index[person];
+                int second = r[3] instanceof Byte bt ? bt : (Integer) r[3];
+                kept.add(new int[]{p, (Integer) r[2], second});
                 count[p + 1]++;
             }
             kept.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0])

@@ -4,6 +4,7 @@ import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.RowInserter;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.sql.Connection;
@@ -11,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -114,41 +114,18 @@ public final class ScoreStore {
 
     private static void insertResults(Connection c, Snapshot s, int runId, ScoreData d, Scores scores, Labels labels)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + s.schema() + ".SCORE_RESULT(run_id, person_id, "
+        // persons are in id order, so each insert lands at the end of the primary key's B-tree
+        try (RowInserter ins = new RowInserter(c, "INSERT INTO " + s.schema() + ".SCORE_RESULT(run_id, person_id, "
                 + "in_prison, s, alcohol_crime, alcohol_dependency, opiates_positive, cocaine_positive, harm_trend, "
-                + "freq_trend, rfsdi, band, at_risk, escalates, next_crime_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + "freq_trend, rfsdi, band, at_risk, escalates, next_crime_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 15)) {
             for (int p = 0; p < d.persons; p++) {
-                ps.setInt(1, runId);
-                ps.setString(2, d.personId[p]);
-                ps.setByte(3, scores.inPrison[p]);
-                ps.setDouble(4, scores.s[p]);
-                ps.setByte(5, scores.alcoholCrime[p]);
-                ps.setByte(6, scores.alcoholDependency[p]);
-                ps.setByte(7, scores.opiatesPositive[p]);
-                ps.setByte(8, scores.cocainePositive[p]);
-                ps.setByte(9, scores.harmTrend[p]);
-                ps.setByte(10, scores.freqTrend[p]);
-                ps.setDouble(11, scores.rfsdi[p]);
-                ps.setString(12, Band.of(scores.band[p]).name());
-                if (labels == null) {
-                    ps.setNull(13, Types.TINYINT);
-                    ps.setNull(14, Types.TINYINT);
-                    ps.setNull(15, Types.VARCHAR);
-                } else {
-                    ps.setByte(13, labels.atRisk[p]);
-                    if (labels.escalates[p] < 0) {
-                        ps.setNull(14, Types.TINYINT);
-                    } else {
-                        ps.setByte(14, labels.escalates[p]);
-                    }
-                    ps.setString(15, labels.nextCrimeGroup[p]);
-                }
-                ps.addBatch();
-                if ((p + 1) % 2000 == 0) {
-                    ps.executeBatch();
-                }
+                ins.add(runId, d.personId[p], scores.inPrison[p], scores.s[p], scores.alcoholCrime[p],
+                        scores.alcoholDependency[p], scores.opiatesPositive[p], scores.cocainePositive[p], scores.harmTrend[p],
+                        scores.freqTrend[p], scores.rfsdi[p], Band.of(scores.band[p]).name(),
+                        labels == null ? null : labels.atRisk[p],
+                        labels == null || labels.escalates[p] < 0 ? null : labels.escalates[p],
+                        labels == null ? null : labels.nextCrimeGroup[p]);
             }
-            ps.executeBatch();
         }
     }
 
