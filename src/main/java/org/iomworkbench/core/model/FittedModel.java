@@ -5,6 +5,8 @@ import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
 import smile.data.DataFrame;
+import smile.data.Tuple;
+import smile.data.type.StructType;
 import smile.data.formula.Formula;
 import smile.data.vector.IntVector;
 import smile.math.MathEx;
@@ -157,12 +159,13 @@ final class FittedModel implements Serializable {
             }
             return out;
         }
-        DataFrame df = frame(x, names);
+        StructType schema = schema(names);
         for (int i = 0; i < x.length; i++) {
+            Tuple row = Tuple.of(x[i], schema);
             if (model instanceof RandomForest rf) {
-                rf.predict(df.get(i), post);
+                rf.predict(row, post);
             } else {
-                ((GradientTreeBoost) model).predict(df.get(i), post);
+                ((GradientTreeBoost) model).predict(row, post);
             }
             out[i] = post[1];
         }
@@ -194,13 +197,13 @@ final class FittedModel implements Serializable {
     double[][] groupProbabilities(double[][] x, int groups) {
         double[][] out = new double[x.length][groups];
         double[] post = new double[classes.length];
-        DataFrame df = names == null ? null : frame(x, names);
+        StructType schema = names == null ? null : schema(names);
         Standardizer z = mean == null ? null : new Standardizer(mean, sd);
         for (int i = 0; i < x.length; i++) {
             if (model instanceof LogisticRegression lr) {
                 lr.predict(z.apply(x[i]), post);
             } else {
-                ((RandomForest) model).predict(df.get(i), post);
+                ((RandomForest) model).predict(Tuple.of(x[i], schema), post);
             }
             for (int c = 0; c < classes.length; c++) {
                 out[i][classes[c]] = post[c];
@@ -243,7 +246,7 @@ final class FittedModel implements Serializable {
             return out;
         }
         if (model instanceof smile.feature.importance.TreeSHAP t && classes == null) {
-            double[] phi = t.shap(frame(new double[][]{row}, names).get(0));
+            double[] phi = t.shap(Tuple.of(row, schema(names)));
             int k = phi.length / row.length;
             double[] out = new double[row.length];
             for (int j = 0; j < row.length; j++) {
@@ -273,6 +276,14 @@ final class FittedModel implements Serializable {
 
     static DataFrame frame(double[][] x, String[] names) {
         return DataFrame.of(x, names);
+    }
+
+    /**
+     * The inputs' schema as a data frame of them has it: a row is then scored as a tuple over its
+     * own array, with no copy of the rows into a data frame's columns (the same model code either way).
+     */
+    static StructType schema(String[] names) {
+        return frame(new double[1][names.length], names).schema();
     }
 
     private static int[] ints(boolean[] y) {
