@@ -122,7 +122,15 @@ public final class LinkStore {
             {"LINK_PAIR_PB", "LINK_PAIR", "person_b"}};
 
     private static void createIndexes(Statement st, String schema, String suffix) throws SQLException {
+        createIndexes(st, schema, suffix, null);
+    }
+
+    /** The indexes of one table (null: of every table). */
+    private static void createIndexes(Statement st, String schema, String suffix, String table) throws SQLException {
         for (String[] ix : INDEXES) {
+            if (table != null && !ix[1].equals(table)) {
+                continue;
+            }
             st.execute("CREATE INDEX IF NOT EXISTS " + schema + "." + ix[0] + suffix + " ON " + schema + "." + ix[1] + suffix
                     + "(" + ix[2] + ")");
         }
@@ -261,8 +269,7 @@ public final class LinkStore {
     /**
      * Replaces the snapshot's results with the run's and records the run, with its audit entry, in
      * one transaction. The staging tables (nobody reads them before the swap) are filled side by
-     * side, each on its own connection (persons, person records, pairs); then this connection
-     * builds their indexes.
+     * side, each on its own connection: persons, person records and their index, pairs and theirs.
      */
     static LinkRunSummary write(Connection c, Connections extra, Snapshot s, RunOutput o) throws SQLException {
         String schema = s.schema();
@@ -278,20 +285,18 @@ public final class LinkStore {
                 t.setDaemon(true);
                 return t;
             });
-            // rows only on the side connections: H2 lets one connection at a time change the schema
-            // (an index built on one would make another's wait for its lock and time out)
-            List<java.util.concurrent.Future<Double>> writers = new ArrayList<>();
-            double[] seconds = new double[4];
-            boolean written = false;
+            java.util.concurrent.Future<Double> persons;
+            java.util.concurrent.Future<Double> records;
+            double pairSeconds;
             try {
-                writers.add(side.submit(() -> {
+                persons = side.submit(() -> {
                     try (Connection x = extra.open()) {
                         writePersons(x, schema, next, o);
                         x.commit();
                     }
                     return (System.nanoTime() - t0) / 1e9;
-                }));
-                writers.add(side.submit(() -> {
+                });
+                records = side.submit(() -> {
                     try (Connection x = extra.open()) {
                         try (RowInserter ins = new RowInserter(x, "INSERT INTO " + schema + ".PERSON_RECORD" + next
                                 + "(source, source_person_id, row_no, person_id) VALUES (?,?,?,?)", 4, true)) {
@@ -299,39 +304,30 @@ public final class LinkStore {
                                 ins.add(r.source[i], r.sourceId[i], r.rowNo[i], o.personId[o.root[i]]);
                             }
                         }
+                        try (Statement st = x.createStatement()) {
+                            createIndexes(st, schema, next, "PERSON_RECORD");
+                        }
                         x.commit();
                     }
                     return (System.nanoTime() - t0) / 1e9;
-                }));
+                });
                 writePairs(c, schema, next, o);
+                try (Statement st = c.createStatement()) {
+                    createIndexes(st, schema, next, "LINK_PAIR");
+                }
                 c.commit();
-                seconds[2] = (System.nanoTime() - t0) / 1e9;
-                seconds[0] = awaitWrite(writers.get(0));
-                seconds[1] = awaitWrite(writers.get(1));
-                written = true;
+                pairSeconds = (System.nanoTime() - t0) / 1e9;
             } finally {
                 side.shutdown();
-                if (!written) {
-                    // a failed write leaves no writer behind on the staging tables (the next run drops
-                    // them); the writers are let finish, not interrupted (H2 must not see an interrupt mid-write)
-                    try {
-                        side.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
             }
-            try (Statement st = c.createStatement()) {
-                createIndexes(st, schema, next);
-            }
-            c.commit();
+            double personSeconds = awaitWrite(persons);
+            double recordSeconds = awaitWrite(records);
             long t4 = System.nanoTime();
-            seconds[3] = (t4 - t0) / 1e9 - Math.max(seconds[2], Math.max(seconds[0], seconds[1]));
             LOG.info("Prepared the staging tables in {} s", String.format("%.1f", (t0 - td) / 1e9));
-            LOG.info("Wrote side by side {} persons in {} s, {} person records in {} s, {} pairs in {} s; indexes in {} s: "
-                            + "{} s in all", o.persons.size(), String.format("%.1f", seconds[0]), r.n,
-                    String.format("%.1f", seconds[1]), o.pairs, String.format("%.1f", seconds[2]),
-                    String.format("%.1f", seconds[3]), String.format("%.1f", (t4 - t0) / 1e9));
+            LOG.info("Wrote side by side {} persons in {} s, {} person records with their index in {} s, {} pairs with "
+                            + "their indexes in {} s: {} s in all", o.persons.size(), String.format("%.1f", personSeconds), r.n,
+                    String.format("%.1f", recordSeconds), o.pairs, String.format("%.1f", pairSeconds),
+                    String.format("%.1f", (t4 - t0) / 1e9));
             long t3;
             t3 = t4;
             int runId;
