@@ -51,7 +51,7 @@ public final class LinkRun {
             o.startedAt = startedAt;
             o.seconds = (System.nanoTime() - t0) / 1e9;
             progress.update("Writing persons and links", 0, -1);
-            LinkRunSummary summary = LinkStore.write(c, workspace::newConnection, snapshot, o);
+            LinkRunSummary summary = LinkStore.write(c, snapshot, o);
             LOG.info("Linked snapshot {}: {} records, {} persons, {} pairs compared in {} s", snapshot.id(), r.n,
                     o.persons.size(), o.pairsCompared, String.format("%.1f", summary.seconds()));
             return summary;

@@ -122,15 +122,7 @@ public final class LinkStore {
             {"LINK_PAIR_PB", "LINK_PAIR", "person_b"}};
 
     private static void createIndexes(Statement st, String schema, String suffix) throws SQLException {
-        createIndexes(st, schema, suffix, null);
-    }
-
-    /** The indexes of one table (null: of every table). */
-    private static void createIndexes(Statement st, String schema, String suffix, String table) throws SQLException {
         for (String[] ix : INDEXES) {
-            if (table != null && !ix[1].equals(table)) {
-                continue;
-            }
             st.execute("CREATE INDEX IF NOT EXISTS " + schema + "." + ix[0] + suffix + " ON " + schema + "." + ix[1] + suffix
                     + "(" + ix[2] + ")");
         }
@@ -192,86 +184,14 @@ public final class LinkStore {
         c.commit();
     }
 
-    private static void writePersons(Connection c, String schema, String next, RunOutput o) throws SQLException {
-        try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON" + next + "(person_id, surname, forenames, "
-                + "date_of_birth, gender, ethnicity, records, flags) VALUES (?,?,?,?,?,?,?,?)", 8, true)) {
-            // in key order: each insert then lands at the end of the primary key's B-tree
-            List<RunOutput.Person> byId = new ArrayList<>(o.persons);
-            byId.sort(java.util.Comparator.comparing(RunOutput.Person::personId));
-            for (RunOutput.Person p : byId) {
-                PersonTable.Attributes at = p.attributes();
-                ins.add(p.personId(), at.surname(), at.forenames(), at.dateOfBirth(), at.gender(), at.ethnicity(),
-                        p.records(), flagsText(p.flags()));
-            }
-        }
-    }
-
-    private static void writePairs(Connection c, String schema, String next, RunOutput o) throws SQLException {
-        LinkRecords r = o.records;
-        double[] contrib = new double[Field.COUNT];
-        try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".LINK_PAIR" + next + "(" + PAIR_COLUMNS
-                + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 22, true)) {
-            // in key order (records are in key order, so by record index)
-            Integer[] idx = new Integer[o.pairs];
-            for (int k = 0; k < o.pairs; k++) {
-                idx[k] = k;
-            }
-            java.util.Arrays.sort(idx, (p1, p2) -> {
-                int c1 = Integer.compare(Math.min(o.a[p1], o.b[p1]), Math.min(o.a[p2], o.b[p2]));
-                return c1 != 0 ? c1 : Integer.compare(Math.max(o.a[p1], o.b[p1]), Math.max(o.a[p2], o.b[p2]));
-            });
-            for (int k : idx) {
-                int x = o.a[k];
-                int y = o.b[k];
-                double evidence = o.model.evidence(x, y, o.pattern[k], contrib);
-                // what the run added beyond the model's own evidence (the full name's frequency among
-                // other persons) belongs to the names: shown with the forenames
-                contrib[Field.FORENAMES.ordinal()] += o.weight[k] - o.model.priorWeight() - evidence;
-                ins.add(r.source[x], r.sourceId[x], r.rowNo[x], r.source[y], r.sourceId[y], r.rowNo[y], o.weight[k],
-                        MatchModel.probability(o.weight[k]), o.pattern[k], contrib[0], contrib[1], contrib[2], contrib[3],
-                        contrib[4], contrib[5], o.rule[k], o.status[k].name(), o.basis[k].name(), o.personId[o.root[x]],
-                        o.personId[o.root[y]], contrib[Field.SOURCE.ordinal()],
-                        contrib[Field.EVENTS.ordinal()]);
-            }
-        }
-    }
-
-    /** A side writer's seconds; its SQL failure as such. */
-    private static double awaitWrite(java.util.concurrent.Future<Double> f) throws SQLException {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof SQLException se) {
-                throw se;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new org.iomworkbench.core.util.CancelledException();
-        }
-    }
-
     static boolean hasResults(Connection c, String schema) throws SQLException {
         return Workspace.hasTable(c, schema, "PERSON");
     }
 
     // ------------------------------------------------------------------ writing a run
 
-    /** Opens a further connection to the workspace (the staging tables are written on several at once). */
-    @FunctionalInterface
-    interface Connections {
-        Connection open() throws SQLException;
-    }
-
-    /**
-     * Replaces the snapshot's results with the run's and records the run, with its audit entry, in
-     * one transaction. The staging tables (nobody reads them before the swap) are filled side by
-     * side, each on its own connection: persons, person records and their index, pairs and theirs.
-     */
-    static LinkRunSummary write(Connection c, Connections extra, Snapshot s, RunOutput o) throws SQLException {
+    /** Replaces the snapshot's results with the run's and records the run, with its audit entry, in one transaction. */
+    static LinkRunSummary write(Connection c, Snapshot s, RunOutput o) throws SQLException {
         String schema = s.schema();
         String next = STAGED;
         try {
@@ -280,55 +200,61 @@ public final class LinkStore {
             createResultTables(c, schema, next, false);
             LinkRecords r = o.records;
             long t0 = System.nanoTime();
-            java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newFixedThreadPool(2, job -> {
-                Thread t = new Thread(job, "link-write");
-                t.setDaemon(true);
-                return t;
-            });
-            java.util.concurrent.Future<Double> persons;
-            java.util.concurrent.Future<Double> records;
-            double pairSeconds;
-            try {
-                persons = side.submit(() -> {
-                    try (Connection x = extra.open()) {
-                        writePersons(x, schema, next, o);
-                        x.commit();
-                    }
-                    return (System.nanoTime() - t0) / 1e9;
-                });
-                records = side.submit(() -> {
-                    try (Connection x = extra.open()) {
-                        try (RowInserter ins = new RowInserter(x, "INSERT INTO " + schema + ".PERSON_RECORD" + next
-                                + "(source, source_person_id, row_no, person_id) VALUES (?,?,?,?)", 4, true)) {
-                            for (int i = 0; i < r.n; i++) {
-                                ins.add(r.source[i], r.sourceId[i], r.rowNo[i], o.personId[o.root[i]]);
-                            }
-                        }
-                        try (Statement st = x.createStatement()) {
-                            createIndexes(st, schema, next, "PERSON_RECORD");
-                        }
-                        x.commit();
-                    }
-                    return (System.nanoTime() - t0) / 1e9;
-                });
-                writePairs(c, schema, next, o);
-                try (Statement st = c.createStatement()) {
-                    createIndexes(st, schema, next, "LINK_PAIR");
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON" + next + "(person_id, surname, forenames, "
+                    + "date_of_birth, gender, ethnicity, records, flags) VALUES (?,?,?,?,?,?,?,?)", 8, true)) {
+                // in key order: each insert then lands at the end of the primary key's B-tree
+                List<RunOutput.Person> byId = new ArrayList<>(o.persons);
+                byId.sort(java.util.Comparator.comparing(RunOutput.Person::personId));
+                for (RunOutput.Person p : byId) {
+                    PersonTable.Attributes at = p.attributes();
+                    ins.add(p.personId(), at.surname(), at.forenames(), at.dateOfBirth(), at.gender(), at.ethnicity(),
+                            p.records(), flagsText(p.flags()));
                 }
-                c.commit();
-                pairSeconds = (System.nanoTime() - t0) / 1e9;
-            } finally {
-                side.shutdown();
             }
-            double personSeconds = awaitWrite(persons);
-            double recordSeconds = awaitWrite(records);
+            long t1 = System.nanoTime();
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".PERSON_RECORD" + next + "(source, source_person_id, "
+                    + "row_no, person_id) VALUES (?,?,?,?)", 4, true)) {
+                for (int i = 0; i < r.n; i++) {
+                    ins.add(r.source[i], r.sourceId[i], r.rowNo[i], o.personId[o.root[i]]);
+                }
+            }
+            double[] contrib = new double[Field.COUNT];
+            long t2 = System.nanoTime();
+            try (RowInserter ins = new RowInserter(c, "INSERT INTO " + schema + ".LINK_PAIR" + next + "(" + PAIR_COLUMNS
+                    + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", 22, true)) {
+                // in key order (records are in key order, so by record index)
+                Integer[] idx = new Integer[o.pairs];
+                for (int k = 0; k < o.pairs; k++) {
+                    idx[k] = k;
+                }
+                java.util.Arrays.sort(idx, (p1, p2) -> {
+                    int c1 = Integer.compare(Math.min(o.a[p1], o.b[p1]), Math.min(o.a[p2], o.b[p2]));
+                    return c1 != 0 ? c1 : Integer.compare(Math.max(o.a[p1], o.b[p1]), Math.max(o.a[p2], o.b[p2]));
+                });
+                for (int k : idx) {
+                    int x = o.a[k];
+                    int y = o.b[k];
+                    double evidence = o.model.evidence(x, y, o.pattern[k], contrib);
+                    // what the run added beyond the model's own evidence (the full name's frequency among
+                    // other persons) belongs to the names: shown with the forenames
+                    contrib[Field.FORENAMES.ordinal()] += o.weight[k] - o.model.priorWeight() - evidence;
+                    ins.add(r.source[x], r.sourceId[x], r.rowNo[x], r.source[y], r.sourceId[y], r.rowNo[y], o.weight[k],
+                            MatchModel.probability(o.weight[k]), o.pattern[k], contrib[0], contrib[1], contrib[2], contrib[3],
+                            contrib[4], contrib[5], o.rule[k], o.status[k].name(), o.basis[k].name(), o.personId[o.root[x]],
+                            o.personId[o.root[y]], contrib[Field.SOURCE.ordinal()],
+                            contrib[Field.EVENTS.ordinal()]);
+                }
+            }
+            long t3 = System.nanoTime();
+            try (Statement st = c.createStatement()) {
+                createIndexes(st, schema, next);
+            }
+            c.commit();
             long t4 = System.nanoTime();
             LOG.info("Prepared the staging tables in {} s", String.format("%.1f", (t0 - td) / 1e9));
-            LOG.info("Wrote side by side {} persons in {} s, {} person records with their index in {} s, {} pairs with "
-                            + "their indexes in {} s: {} s in all", o.persons.size(), String.format("%.1f", personSeconds), r.n,
-                    String.format("%.1f", recordSeconds), o.pairs, String.format("%.1f", pairSeconds),
-                    String.format("%.1f", (t4 - t0) / 1e9));
-            long t3;
+            LOG.info("Wrote {} persons in {} s, {} person records in {} s, {} pairs in {} s, indexes in {} s",
+                    o.persons.size(), String.format("%.1f", (t1 - t0) / 1e9), r.n, String.format("%.1f", (t2 - t1) / 1e9),
+                    o.pairs, String.format("%.1f", (t3 - t2) / 1e9), String.format("%.1f", (t4 - t3) / 1e9));
             t3 = t4;
             int runId;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(run_id), 0) + 1 FROM LINK_RUN")) {
