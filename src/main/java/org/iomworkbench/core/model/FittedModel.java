@@ -150,26 +150,47 @@ final class FittedModel implements Serializable {
     /** The model's probability of the positive class (before calibration) for each row. */
     double[] positive(double[][] x) {
         double[] out = new double[x.length];
-        double[] post = new double[2];
         if (model instanceof LogisticRegression.Binomial lr) {
             Standardizer z = new Standardizer(mean, sd);
-            for (int i = 0; i < x.length; i++) {
-                lr.predict(z.apply(x[i]), post);
-                out[i] = post[1];
-            }
+            byBlocks(x.length, 2, (from, to, post) -> {
+                for (int i = from; i < to; i++) {
+                    lr.predict(z.apply(x[i]), post);
+                    out[i] = post[1];
+                }
+            });
             return out;
         }
         StructType schema = schema(names);
-        for (int i = 0; i < x.length; i++) {
-            Tuple row = Tuple.of(x[i], schema);
-            if (model instanceof RandomForest rf) {
-                rf.predict(row, post);
-            } else {
-                ((GradientTreeBoost) model).predict(row, post);
+        byBlocks(x.length, 2, (from, to, post) -> {
+            for (int i = from; i < to; i++) {
+                Tuple row = Tuple.of(x[i], schema);
+                if (model instanceof RandomForest rf) {
+                    rf.predict(row, post);
+                } else {
+                    ((GradientTreeBoost) model).predict(row, post);
+                }
+                out[i] = post[1];
             }
-            out[i] = post[1];
-        }
+        });
         return out;
+    }
+
+    /** Scores rows {@code from} (inclusive) to {@code to}, with a scratch array of its own. */
+    @FunctionalInterface
+    private interface Block {
+        void score(int from, int to, double[] scratch);
+    }
+
+    private static final int BLOCK = 2048;
+
+    /**
+     * Scores the rows in blocks side by side on the processors: each row's score depends on that
+     * row alone (a fitted Smile model is only read), so the result is the same in any order.
+     */
+    private static void byBlocks(int n, int scratch, Block body) {
+        int blocks = (n + BLOCK - 1) / BLOCK;
+        java.util.stream.IntStream.range(0, blocks).parallel()
+                .forEach(b -> body.score(b * BLOCK, Math.min(n, (b + 1) * BLOCK), new double[scratch]));
     }
 
     // ------------------------------------------------------------------ multi-class (next crime type)
@@ -196,19 +217,20 @@ final class FittedModel implements Serializable {
     /** Probabilities over all {@code groups} crime groups (a group the model never saw gets 0). */
     double[][] groupProbabilities(double[][] x, int groups) {
         double[][] out = new double[x.length][groups];
-        double[] post = new double[classes.length];
         StructType schema = names == null ? null : schema(names);
         Standardizer z = mean == null ? null : new Standardizer(mean, sd);
-        for (int i = 0; i < x.length; i++) {
-            if (model instanceof LogisticRegression lr) {
-                lr.predict(z.apply(x[i]), post);
-            } else {
-                ((RandomForest) model).predict(Tuple.of(x[i], schema), post);
+        byBlocks(x.length, classes.length, (from, to, post) -> {
+            for (int i = from; i < to; i++) {
+                if (model instanceof LogisticRegression lr) {
+                    lr.predict(z.apply(x[i]), post);
+                } else {
+                    ((RandomForest) model).predict(Tuple.of(x[i], schema), post);
+                }
+                for (int c = 0; c < classes.length; c++) {
+                    out[i][classes[c]] = post[c];
+                }
             }
-            for (int c = 0; c < classes.length; c++) {
-                out[i][classes[c]] = post[c];
-            }
-        }
+        });
         return out;
     }
 
