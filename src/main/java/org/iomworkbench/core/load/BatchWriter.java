@@ -1,5 +1,7 @@
 package org.iomworkbench.core.load;
 
+import org.iomworkbench.core.workspace.RowInserter;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -90,11 +92,11 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Rows per INSERT statement: H2 spends less per row on one statement with many rows. */
-    private static final int ROWS_PER_STATEMENT = 64;
+    private static final int ROWS_PER_STATEMENT = RowInserter.ROWS;
 
     private void run() {
         try (PreparedStatement single = connection.prepareStatement(sql);
-             PreparedStatement multi = connection.prepareStatement(multiRowSql(sql, ROWS_PER_STATEMENT))) {
+             PreparedStatement multi = connection.prepareStatement(RowInserter.multiRowSql(sql, ROWS_PER_STATEMENT))) {
             while (true) {
                 List<Object[]> batch = queue.take();
                 if (batch == END || aborted) {
@@ -107,7 +109,7 @@ final class BatchWriter implements AutoCloseable {
                     int p = 1;
                     for (int r = i; r < i + ROWS_PER_STATEMENT; r++) {
                         for (Object v : batch.get(r)) {
-                            bind(multi, p++, v);
+                            RowInserter.bind(multi, p++, v);
                         }
                     }
                     multi.addBatch();
@@ -116,7 +118,7 @@ final class BatchWriter implements AutoCloseable {
                 for (; i < n; i++) {
                     Object[] row = batch.get(i);
                     for (int k = 0; k < row.length; k++) {
-                        bind(single, k + 1, row[k]);
+                        RowInserter.bind(single, k + 1, row[k]);
                     }
                     single.addBatch();
                 }
@@ -129,30 +131,6 @@ final class BatchWriter implements AutoCloseable {
         } catch (Exception e) {
             failure = e;
         }
-    }
-
-    /** Typed setters where the type is known: cheaper in H2 than its generic conversion. */
-    private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
-        if (v instanceof String str) {
-            ps.setString(index, str);
-        } else if (v instanceof Long l) {
-            ps.setLong(index, l);
-        } else if (v instanceof Double d) {
-            ps.setDouble(index, d);
-        } else {
-            ps.setObject(index, v);
-        }
-    }
-
-    /** {@code INSERT INTO t VALUES (?,?)} with {@code rows} value lists. */
-    static String multiRowSql(String singleRowSql, int rows) {
-        int values = singleRowSql.indexOf(" VALUES ");
-        String tuple = singleRowSql.substring(values + 8);
-        StringBuilder sb = new StringBuilder(singleRowSql.substring(0, values + 8));
-        for (int r = 0; r < rows; r++) {
-            sb.append(r == 0 ? "" : ",").append(tuple);
-        }
-        return sb.toString();
     }
 
     /**

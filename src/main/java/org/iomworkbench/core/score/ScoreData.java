@@ -418,18 +418,6 @@ public final class ScoreData {
             }
         }
 
-        public Builder harm(String code, String crimeGroup, double days) {
-            String k = code.toUpperCase(java.util.Locale.ROOT);
-            if (codeIndex.containsKey(k)) {
-                throw new IllegalArgumentException("harm index code twice: " + code);
-            }
-            codeIndex.put(k, codes.size());
-            codes.add(k);
-            groups.add(crimeGroup.toUpperCase(java.util.Locale.ROOT));
-            harmDays.add(days);
-            return this;
-        }
-
         public Builder() {
             this(16, 16);
         }
@@ -442,6 +430,18 @@ public final class ScoreData {
 
         private static int capacity(int entries) {
             return (int) Math.min(1 << 30, Math.max(16, entries / 0.75 + 1));
+        }
+
+        public Builder harm(String code, String crimeGroup, double days) {
+            String k = code.toUpperCase(java.util.Locale.ROOT);
+            if (codeIndex.containsKey(k)) {
+                throw new IllegalArgumentException("harm index code twice: " + code);
+            }
+            codeIndex.put(k, codes.size());
+            codes.add(k);
+            groups.add(crimeGroup.toUpperCase(java.util.Locale.ROOT));
+            harmDays.add(days);
+            return this;
         }
 
         public Builder record(String source, String sourcePersonId, String personId) {

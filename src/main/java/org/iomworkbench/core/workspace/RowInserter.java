@@ -9,7 +9,8 @@ import java.sql.SQLException;
  * far less per row), within the caller's transaction.
  */
 public final class RowInserter implements AutoCloseable {
-    private static final int ROWS = 64;
+    /** Rows per INSERT statement. */
+    public static final int ROWS = 64;
     private final PreparedStatement single;
     private final PreparedStatement multi;
     private final int columns;
@@ -29,13 +30,7 @@ public final class RowInserter implements AutoCloseable {
         this.columns = columns;
         this.buffer = new Object[ROWS * columns];
         this.single = c.prepareStatement(singleRowSql);
-        int values = singleRowSql.indexOf(" VALUES ");
-        String tuple = singleRowSql.substring(values + 8);
-        StringBuilder sb = new StringBuilder(singleRowSql.substring(0, values + 8));
-        for (int k = 0; k < ROWS; k++) {
-            sb.append(k == 0 ? "" : ",").append(tuple);
-        }
-        this.multi = c.prepareStatement(sb.toString());
+        this.multi = c.prepareStatement(multiRowSql(singleRowSql, ROWS));
     }
 
     public void add(Object... values) throws SQLException {
@@ -56,7 +51,19 @@ public final class RowInserter implements AutoCloseable {
         }
     }
 
-    private static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
+    /** {@code INSERT INTO t(...) VALUES (?,?)} with {@code rows} value lists. */
+    public static String multiRowSql(String singleRowSql, int rows) {
+        int values = singleRowSql.indexOf(" VALUES ");
+        String tuple = singleRowSql.substring(values + 8);
+        StringBuilder sb = new StringBuilder(singleRowSql.substring(0, values + 8));
+        for (int r = 0; r < rows; r++) {
+            sb.append(r == 0 ? "" : ",").append(tuple);
+        }
+        return sb.toString();
+    }
+
+    /** Typed setters where the type is known: cheaper in H2 than its generic conversion. */
+    public static void bind(PreparedStatement ps, int index, Object v) throws SQLException {
         if (v instanceof String str) {
             ps.setString(index, str);
         } else if (v instanceof Long l) {
