@@ -1,12 +1,11 @@
 package org.iomworkbench.core.link;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,30 +215,17 @@ public final class LinkRecords {
     /** Reads a snapshot's nominals. */
     public static LinkRecords load(Connection c, String schema) throws SQLException {
         List<Row> rows = new ArrayList<>();
-        try (Statement st = c.createStatement()) {
-            st.setFetchSize(10_000);
-            try (ResultSet rs = st.executeQuery("SELECT row_no, source, source_person_id, surname, forenames, "
-                    + "date_of_birth, gender, ethnicity, postcode, pnc_id FROM " + schema + ".NOMINALS")) {
-                while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getString(10)));
-                }
-            }
-        }
+        TableScan.scan(c, "row_no, source, source_person_id, surname, forenames, date_of_birth, gender, ethnicity, "
+                + "postcode, pnc_id", schema + ".NOMINALS",
+                rs -> rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10))));
         LinkRecords r = new LinkRecords(rows);
         EventCollector events = r.new EventCollector();
         for (String[] e : EVENT_FILES) {
-            if (!Workspace.hasTable(c, schema, e[0])) {
-                continue;
-            }
-            try (Statement st = c.createStatement()) {
-                st.setFetchSize(10_000);
-                try (ResultSet rs = st.executeQuery("SELECT source_person_id, " + e[1] + " FROM " + schema + "." + e[0])) {
-                    while (rs.next()) {
-                        events.add(e[2], rs.getString(1), rs.getObject(2, LocalDate.class));
-                    }
-                }
+            if (Workspace.hasTable(c, schema, e[0])) {
+                TableScan.scan(c, "source_person_id, " + e[1], schema + "." + e[0],
+                        rs -> events.add(e[2], rs.getString(1), rs.getObject(2, LocalDate.class)));
             }
         }
         events.finish();

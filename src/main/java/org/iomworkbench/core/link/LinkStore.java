@@ -10,6 +10,7 @@ import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -489,12 +490,8 @@ public final class LinkStore {
         requireRun(s);
         return read(c -> {
             Map<RecordKey, String> out = new HashMap<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT source, source_person_id, person_id FROM " + s.schema() + ".PERSON_RECORD")) {
-                while (rs.next()) {
-                    out.put(new RecordKey(rs.getString(1), rs.getString(2)), rs.getString(3));
-                }
-            }
+            TableScan.scan(c, "source, source_person_id, person_id", s.schema() + ".PERSON_RECORD",
+                    rs -> out.put(new RecordKey(rs.getString(1), rs.getString(2)), rs.getString(3)));
             return out;
         });
     }

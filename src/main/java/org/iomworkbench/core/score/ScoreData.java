@@ -4,6 +4,7 @@ import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.sql.Connection;
@@ -299,39 +300,25 @@ public final class ScoreData {
                     b.harm(rs.getString(1), rs.getString(2), rs.getDouble(3));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, person_id FROM " + schema + ".PERSON_RECORD")) {
-                while (rs.next()) {
-                    b.record(rs.getString(1), rs.getString(2), rs.getString(3));
-                }
-            }
-            try (ResultSet rs = st.executeQuery("SELECT crime_ref, source_person_id, offence_code, offence_date, alcohol_related FROM "
-                    + schema + ".CRIMES")) {
-                while (rs.next()) {
-                    b.crime(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                            "Y".equals(rs.getString(5)));
-                }
-            }
+            // each table in pages (TableScan): one query of millions of rows would be copied to a temporary file first
+            TableScan.scan(c, "source, source_person_id, person_id", schema + ".PERSON_RECORD",
+                    rs -> b.record(rs.getString(1), rs.getString(2), rs.getString(3)));
+            TableScan.scan(c, "crime_ref, source_person_id, offence_code, offence_date, alcohol_related", schema + ".CRIMES",
+                    rs -> b.crime(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                            "Y".equals(rs.getString(5))));
             if (Workspace.hasTable(c, schema, "PRISON")) {
-                try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, entry_date, release_date FROM " + schema + ".PRISON")) {
-                    while (rs.next()) {
-                        b.prison(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class));
-                    }
-                }
+                TableScan.scan(c, "source, source_person_id, entry_date, release_date", schema + ".PRISON",
+                        rs -> b.prison(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                                rs.getObject(4, LocalDate.class)));
             }
             if (Workspace.hasTable(c, schema, "DRUG_TESTS")) {
-                try (ResultSet rs = st.executeQuery("SELECT source_person_id, test_date, substance, result FROM " + schema + ".DRUG_TESTS")) {
-                    while (rs.next()) {
-                        b.drugTest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4));
-                    }
-                }
+                TableScan.scan(c, "source_person_id, test_date, substance, result", schema + ".DRUG_TESTS",
+                        rs -> b.drugTest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)));
             }
             if (Workspace.hasTable(c, schema, "MARKERS")) {
-                try (ResultSet rs = st.executeQuery("SELECT source, source_person_id, marker, start_date, end_date FROM " + schema + ".MARKERS")) {
-                    while (rs.next()) {
-                        b.marker(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                                rs.getObject(5, LocalDate.class));
-                    }
-                }
+                TableScan.scan(c, "source, source_person_id, marker, start_date, end_date", schema + ".MARKERS",
+                        rs -> b.marker(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                                rs.getObject(5, LocalDate.class)));
             }
             c.commit();
             return b.build();

@@ -71,10 +71,9 @@ public final class Workspace implements AutoCloseable {
         }
         ownerOnly(abs);
         boolean encrypted = password != null && password.length > 0;
-        // LAZY_QUERY_EXECUTION: a query's rows are produced as they are fetched; otherwise H2 first
-        // copies a result larger than its in-memory row limit into a temporary file (the bulk reads
-        // of a snapshot's tables, millions of rows, spent about a fifth of their time writing it)
-        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072;LAZY_QUERY_EXECUTION=1"
+        // no LAZY_QUERY_EXECUTION: in H2 2.3.232 a long lazy read can fail with "Chunk ... not found"
+        // (h2database issue 4142); bulk reads go through TableScan's pages instead
+        String url = "jdbc:h2:file:" + abs.resolve(DB_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=131072"
                 + (encrypted ? ";CIPHER=AES" : "");
         // H2 takes the file password and the user's password together, separated by a space
         String pass = encrypted ? new String(password) + " " : "";

@@ -3,6 +3,7 @@ package org.iomworkbench.core.model.data;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.ScoreData;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.sql.Connection;
@@ -104,17 +105,14 @@ public final class ModelData {
         String x = s.schema();
         try (Statement st = c.createStatement()) {
             st.setFetchSize(10_000);
-            try (ResultSet rs = st.executeQuery("SELECT person_id, date_of_birth, gender, ethnicity FROM " + x + ".PERSON")) {
-                while (rs.next()) {
-                    int p = d.indexOf(rs.getString(1));
-                    if (p < 0) {
-                        continue;
-                    }
+            TableScan.scan(c, "person_id, date_of_birth, gender, ethnicity", x + ".PERSON", rs -> {
+                int p = d.indexOf(rs.getString(1));
+                if (p >= 0) {
                     String g = rs.getString(3);
                     b.person(p, rs.getObject(2, LocalDate.class), g == null || g.isEmpty() ? 'U' : g.charAt(0),
                             rs.getString(4));
                 }
-            }
+            });
             if (Workspace.hasTable(c, x, "CUSTODY")) {
                 try (ResultSet rs = st.executeQuery("SELECT r.person_id, c.arrest_date FROM " + x + ".CUSTODY c JOIN " + x
                         + ".PERSON_RECORD r ON r.source = 'CUSTODY' AND r.source_person_id = c.source_person_id")) {
