@@ -5,6 +5,7 @@ import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.util.Parallelism;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,7 @@ public final class LinkRun {
         // compare the blocked pairs
         List<BlockingRule> rules = p.blockingRules.stream().map(BlockingRule::parse).toList();
         Map<Integer, PairScorer> scorers = new ConcurrentHashMap<>();
-        o.blocking = Blocking.run(r, rules, p.maxBlockSize, p.threads,
+        o.blocking = Blocking.run(r, rules, p.maxBlockSize, Math.min(p.threads, Parallelism.threads()),
                 chunk -> scorers.computeIfAbsent(chunk, k -> new PairScorer(r, model, keep)), progress, cancel);
         o.pairsCompared = o.blocking.stream().mapToLong(BlockingStats::pairsCompared).sum();
         cancel.check();

@@ -20,6 +20,7 @@ import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.util.Parallelism;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -144,13 +145,11 @@ public final class ModelRun {
         String[] names = f.names().toArray(String[]::new);
         progress.update("Fitting " + String.join(", ", cfg.models).replace('_', ' ')
                 + (cfg.nextCrime ? " and the next-crime-type models" : ""), 2, STAGES);
-        // the next-crime-type models need none of the escalation models: they are fitted alongside
-        java.util.concurrent.ExecutorService side = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "next-crime-fit");
-            t.setDaemon(true);
-            return t;
-        });
-        java.util.concurrent.Future<?> next = cfg.nextCrime ? side.submit(() -> nextCrime(o, names, cfg)) : null;
+        // the next-crime-type models need none of the escalation models: with threads to spare they
+        // are fitted alongside, else after them
+        boolean alongside = cfg.nextCrime && Parallelism.threads() > 1;
+        java.util.concurrent.ExecutorService side = Parallelism.pool(1, "next-crime-fit");
+        java.util.concurrent.Future<?> next = alongside ? side.submit(() -> nextCrime(o, names, cfg)) : null;
         side.shutdown();
         try {
             o.escalation.addAll(fitAll(cfg.models, train, valid, test, names, cfg, cancel));
@@ -158,6 +157,10 @@ public final class ModelRun {
             if (next != null) {
                 await(next);
             }
+        }
+        if (cfg.nextCrime && !alongside) {
+            cancel.check();
+            nextCrime(o, names, cfg);
         }
         cancel.check();
         // the chosen model: the highest AUC on the validation year
@@ -275,14 +278,11 @@ public final class ModelRun {
         return out;
     }
 
-    /** Runs the jobs on up to the processors' threads; their results in the jobs' order. */
+    /** Runs the jobs on up to {@link Parallelism#threads()} threads; their results in the jobs' order. */
     private static <T> List<T> runAll(List<java.util.concurrent.Callable<T>> jobs) {
-        int threads = Math.max(1, Math.min(jobs.size(), Runtime.getRuntime().availableProcessors()));
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "model-fit");
-            t.setDaemon(true);
-            return t;
-        });
+        int threads = Math.max(1, Math.min(jobs.size(), Parallelism.threads()));
+        // a fork-join pool, so that Smile's own parallel streams inside a fit run on these threads too
+        java.util.concurrent.ExecutorService pool = Parallelism.pool(threads, "model-fit");
         try {
             List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
             for (java.util.concurrent.Callable<T> j : jobs) {

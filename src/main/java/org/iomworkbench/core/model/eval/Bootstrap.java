@@ -2,6 +2,7 @@ package org.iomworkbench.core.model.eval;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.iomworkbench.core.util.Parallelism;
 
 /**
  * The non-parametric bootstrap of a test set: {@code reps} resamples of the rows with
@@ -94,7 +95,7 @@ public final class Bootstrap {
      */
     static void resamples(int n, int reps, long seed, Body body) {
         long[] seeds = new SplittableRandom(seed).longs(reps).toArray();
-        int threads = Math.max(1, Math.min(reps, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(reps, Parallelism.threads()));
         java.util.stream.IntStream.range(0, threads).parallel().forEach(t -> {
             int[] w = new int[n];
             for (int r = t; r < reps; r += threads) {
