@@ -24,6 +24,8 @@ public final class Cli {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("error: " + ex.getMessage() + " (see --help)");
+            // a mistyped command or option: the nearest ones ("Did you mean: ...")
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -50,15 +52,17 @@ public final class Cli {
 
     /**
      * Whether {@code args} ask for the command line rather than the desktop application: the
-     * first argument is a command, {@code --help} or {@code --version}. Only the first counts,
-     * so that {@code --view audit} or a workspace folder named like a command opens the app.
+     * first argument is a word (a command, or a mistyped one, which the command line then names
+     * with the nearest commands instead of opening a window), {@code --help} or {@code --version}.
+     * The desktop application takes only options ({@code --sample-data}, {@code --workspace W},
+     * {@code --view V}), so {@code --workspace load} still opens it.
      */
     public static boolean isCommand(String[] args) {
         if (args.length == 0) {
             return false;
         }
         String first = args[0];
-        return new CommandLine(new WorkbenchCommand()).getSubcommands().containsKey(first)
+        return !first.startsWith("-")
                 || first.equals("--help") || first.equals("-h") || first.equals("--version") || first.equals("-V");
     }
 }

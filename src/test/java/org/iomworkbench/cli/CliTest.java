@@ -38,6 +38,10 @@ class CliTest extends CliRunning {
         assertThat(Cli.isCommand(new String[]{"--sample-data"})).isFalse();
         assertThat(Cli.isCommand(new String[]{"--sample-data", "--view", "audit"})).isFalse();
         assertThat(Cli.isCommand(new String[]{"--workspace", "load"})).isFalse();
+        // a mistyped command is answered by the command line, not by opening a window
+        assertThat(Cli.isCommand(new String[]{"validate", "--help"})).isTrue();
+        assertThat(run("evalute", "--workspace", "w")).isEqualTo(Cli.BAD_INPUT);
+        assertThat(err).contains("'evalute'", "Did you mean", "evaluate");
         // every command answers --help (the usage errors point to it), e.g. one with required options
         assertThat(run("load", "--help")).isZero();
         assertThat(out).contains("Usage: iom-workbench load", "--extracts=DIR");
