@@ -13,9 +13,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "bench", description = {"Time the whole pipeline on a generated population: generate (or reuse), load, link, score,",
-        "re-score after a parameter change, train, validate, predict and publish; prints each stage with its rate and",
-        "peak heap and writes the figures as CSV and JSON under the bench folder's results/."})
+@Command(name = "bench", description = "Time the whole pipeline on a generated population: generate (or reuse), load, link, score, "
+        + "re-score after a parameter change, train, validate, predict and publish; prints each stage with its rate and "
+        + "peak heap and writes the figures as CSV and JSON under the bench folder's results/.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
