@@ -34,8 +34,11 @@ public final class BlockingRule {
 
     private final String text;
     private final List<Part> parts;
+    /** Asked for every compared pair: kept rather than searched for in {@link #parts} each time. */
+    private final boolean onlyWithoutDob;
 
     private BlockingRule(String text, List<Part> parts) {
+        this.onlyWithoutDob = parts.contains(Part.DOB_MISSING);
         this.text = text;
         this.parts = parts;
     }
@@ -77,12 +80,12 @@ public final class BlockingRule {
      * without the pairs whose two dates of birth differ (those the other rules already judge).
      */
     boolean onlyWithoutDob() {
-        return parts.contains(Part.DOB_MISSING);
+        return onlyWithoutDob;
     }
 
     /** Whether the rule compares records a and b when they share its key. */
     boolean admits(LinkRecords r, int a, int b) {
-        return !onlyWithoutDob() || r.dob[a] == LinkRecords.NONE || r.dob[b] == LinkRecords.NONE;
+        return !onlyWithoutDob || r.dob[a] == LinkRecords.NONE || r.dob[b] == LinkRecords.NONE;
     }
 
     /** The single field the rule is an exact match on (e.g. {@code dob}), or null. */
