@@ -148,9 +148,12 @@ public final class ModelRun {
         // the next-crime-type models need none of the escalation models: with threads to spare they
         // are fitted alongside, else after them
         boolean alongside = cfg.nextCrime && Parallelism.threads() > 1;
-        java.util.concurrent.ExecutorService side = Parallelism.pool(1, "next-crime-fit");
-        java.util.concurrent.Future<?> next = alongside ? side.submit(() -> nextCrime(o, names, cfg)) : null;
-        side.shutdown();
+        java.util.concurrent.Future<?> next = null;
+        if (alongside) {
+            java.util.concurrent.ExecutorService side = Parallelism.pool(1, "next-crime-fit");
+            next = side.submit(() -> nextCrime(o, names, cfg));
+            side.shutdown();
+        }
         try {
             o.escalation.addAll(fitAll(cfg.models, train, valid, test, names, cfg, cancel));
         } finally {
