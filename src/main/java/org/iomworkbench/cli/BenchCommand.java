@@ -54,9 +54,9 @@ final class BenchCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         }).run();
-        out.printf(Locale.ROOT, "pipeline (%s)%s: %.1f s for %,d persons (target %.0f s%s); heap peak %,.0f MB, live %,.0f MB%n",
+        out.printf(Locale.ROOT, "pipeline (%s)%s: %.1f s for %,d persons (target %.0f s%s); heap peak %,.0f MB, after GC %,.0f MB%n",
                 String.join(" + ", PipelineBench.PIPELINE), until == null ? "" : ", partial: until " + until, r.pipelineSeconds(), persons, r.pipelineTargetSeconds(),
-                until != null ? ", for the whole pipeline" : r.pipelineSeconds() > r.pipelineTargetSeconds() ? ", OVER" : ", met", r.peakHeapMb(), r.liveHeapMb());
+                until != null ? ", for the whole pipeline" : r.pipelineSeconds() > r.pipelineTargetSeconds() ? ", OVER" : ", met", r.peakHeapMb(), r.afterGcHeapMb());
         r.stages().stream().filter(x -> x.name().equals("rescore")).findFirst().ifPresent(re -> out.printf(Locale.ROOT,
                 "re-score warm: %.1f ms (target 100 ms%s)%n", re.seconds() * 1000, re.seconds() > 0.1 ? ", OVER" : ", met"));
         out.println("wrote " + r.csv() + " and " + r.json());
