@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Fits the model on a snapshot's records, with no hand-set weight: u from random pairs; m by EM
@@ -38,37 +39,30 @@ final class ModelTraining {
         List<ExpectationMaximisation.Fit> fits = new ArrayList<>();
         List<Long> blockPairs = new ArrayList<>();
 
-        int s = 0;
-        for (String text : p.trainingRules) {
-            cancel.check();
-            progress.update("Estimating m by expectation-maximisation (" + text + ")", 1, 3);
-            BlockingRule rule = BlockingRule.parse(text);
-            Set<Field> fitted = EnumSet.allOf(Field.class);
-            Set<Field> fixed = rule.fields();
-            fitted.removeAll(fixed);
-            if (fixed.contains(Field.SURNAME) || fixed.contains(Field.FORENAMES)) {
-                fitted.remove(Field.GENDER);
-            }
-            ExpectationMaximisation.PatternCounts counts = new ExpectationMaximisation.PatternCounts(new Comparisons(r));
-            long total = Blocking.sample(r, rule, p.emSamplePairs, new SplittableRandom(p.seed + 1000L * ++s), counts);
-            ExpectationMaximisation.Fit fit = ExpectationMaximisation.fit(counts, u, fitted, p.minProbability);
-            fits.add(fit);
-            blockPairs.add(total);
-
-            if (counts.pairs > 0) {
-                for (Field f : fitted) {
+        // the sessions are independent (each samples its blocks with its own seed): fitted side by
+        // side, then taken in their order, so the model is the same whatever the threads
+        progress.update("Estimating m by expectation-maximisation (" + String.join(", ", p.trainingRules) + ")", 1, 3);
+        cancel.check();
+        List<Session> done = IntStream.range(0, p.trainingRules.size()).parallel()
+                .mapToObj(i -> session(r, p, u, i)).toList();
+        cancel.check();
+        for (Session d : done) {
+            fits.add(d.fit);
+            blockPairs.add(d.total);
+            if (d.counts.pairs > 0) {
+                for (Field f : d.fitted) {
                     int k = f.ordinal();
                     if (mSum[k] == null) {
                         mSum[k] = new double[f.levelCount()];
                     }
                     for (int l = 0; l < f.levelCount(); l++) {
-                        mSum[k][l] += fit.m()[k][l];
+                        mSum[k][l] += d.fit.m()[k][l];
                     }
                     fittedBy[k]++;
                 }
             }
-            sessions.add(new TrainingSession(text, List.copyOf(fitted), total, counts.pairs, fit.lambda(), fit.iterations(),
-                    fit.converged()));
+            sessions.add(new TrainingSession(d.rule, List.copyOf(d.fitted), d.total, d.counts.pairs, d.fit.lambda(),
+                    d.fit.iterations(), d.fit.converged()));
         }
         double[][] m = new double[Field.COUNT][];
         for (Field f : Field.ALL) {
@@ -85,6 +79,26 @@ final class ModelTraining {
         }
         double prior = prior(r, p, fits, blockPairs, m);
         return new Trained(new MatchModel(m, u, prior), sessions, uPairs);
+    }
+
+    private record Session(String rule, Set<Field> fitted, ExpectationMaximisation.PatternCounts counts, long total,
+                           ExpectationMaximisation.Fit fit) {
+    }
+
+    /** Training session {@code i}: the pairs of its rule's blocks sampled with seed + 1000 (i + 1), and EM on them. */
+    private static Session session(LinkRecords r, LinkParameters p, double[][] u, int i) {
+        String text = p.trainingRules.get(i);
+        BlockingRule rule = BlockingRule.parse(text);
+        Set<Field> fitted = EnumSet.allOf(Field.class);
+        Set<Field> fixed = rule.fields();
+        fitted.removeAll(fixed);
+        if (fixed.contains(Field.SURNAME) || fixed.contains(Field.FORENAMES)) {
+            fitted.remove(Field.GENDER);
+        }
+        ExpectationMaximisation.PatternCounts counts = new ExpectationMaximisation.PatternCounts(new Comparisons(r));
+        long total = Blocking.sample(r, rule, p.emSamplePairs, new SplittableRandom(p.seed + 1000L * (i + 1)), counts);
+        ExpectationMaximisation.Fit fit = ExpectationMaximisation.fit(counts, u, fitted, p.minProbability);
+        return new Session(text, fitted, counts, total, fit);
     }
 
     private static double prior(LinkRecords r, LinkParameters p, List<ExpectationMaximisation.Fit> fits,
