@@ -58,6 +58,7 @@ class UiResponsivenessBenchmark extends FxRobot {
         app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", dir.resolve("ws").toString());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#workspaceLabel").startsWith("Workspace:"));
         interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
         FxStallMonitor monitor = app.stallMonitor();
 
         stage("load", monitor, () -> {

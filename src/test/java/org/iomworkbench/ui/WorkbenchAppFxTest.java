@@ -165,10 +165,10 @@ class WorkbenchAppFxTest extends FxRobot {
         }
     }
 
-    private void focusWindow() {
-        // a stage shown under Monocle does not get the keyboard by itself
+    private void focusWindow() throws TimeoutException {
+        // a stage shown under Monocle does not get the keyboard by itself, and gets it a little later
         interact(() -> window().requestFocus());
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the window has the focus", () -> onFx(() -> window().isFocused()));
     }
 
     private Window window() {

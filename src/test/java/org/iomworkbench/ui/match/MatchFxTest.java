@@ -74,6 +74,8 @@ class MatchFxTest extends FxRobot {
         waitUntil("the snapshot is read", () -> text("#statusLabel").startsWith("Snapshot 1 has not been linked yet."));
 
         interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
+        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
         push(KeyCode.CONTROL, KeyCode.K);
         waitUntil("the run is shown", () -> text("#statusLabel").startsWith("Link run 1 of snapshot 1"));
         waitUntil("the queue is read", () -> text("#queueLabel").endsWith("for review, highest match weight first."));

@@ -79,6 +79,8 @@ class ScoresFxTest extends FxRobot {
     void movingTheHalfLifeSliderChangesTheBandCounts() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString());
         interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
+        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
         push(KeyCode.CONTROL, KeyCode.DIGIT3);
         waitUntil("the first scoring shows", () -> text("#statusLabel").startsWith("Snapshot 1: "));
         long[] before = Scorer.score(data, defaults).bandCounts();

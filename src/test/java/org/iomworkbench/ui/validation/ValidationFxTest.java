@@ -93,6 +93,8 @@ class ValidationFxTest extends FxRobot {
     void dataThatArrivesWhileAnotherStepShowsIsDrawnOnTheFirstVisit() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "models");
         interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
+        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
         waitUntil("the run is listed", () -> text("#statusLabel").startsWith("1 model run in this workspace"));
         // the run is read for Validation in the background while Models shows; nothing is drawn yet
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((WorkbenchApp) app).taskRunner().activeTasks() == 0);
