@@ -1,33 +1,24 @@
 package org.iomworkbench.ui;
 
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.ui.common.SettingsStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole application, headless: started as {@code Main} starts it, with a temporary
  * workspace and settings folder, and driven through its controls and keyboard shortcuts.
  */
-class WorkbenchAppFxTest extends FxRobot {
+class WorkbenchAppFxTest extends WorkbenchFxTest {
     @TempDir
     Path dir;
     private Path settingsDir;
-    private Application app;
 
     @BeforeEach
     void settings() throws Exception {
@@ -54,15 +44,6 @@ class WorkbenchAppFxTest extends FxRobot {
     private void start(String... args) throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, args);
         waitUntil("the workspace is open", () -> text("#workspaceLabel").startsWith("Workspace:"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(SettingsStore.DIR_PROPERTY);
     }
 
     @Test
@@ -165,23 +146,6 @@ class WorkbenchAppFxTest extends FxRobot {
         }
     }
 
-    private void focusWindow() throws TimeoutException {
-        // a stage shown under Monocle does not get the keyboard by itself, and gets it a little later
-        interact(() -> window().requestFocus());
-        waitUntil("the window has the focus", () -> onFx(() -> window().isFocused()));
-    }
-
-    private Window window() {
-        return lookup("#content").query().getScene().getWindow();
-    }
-
-    private String text(String id) throws Exception {
-        return onFx(() -> {
-            Node n = lookup(id).query();
-            return n instanceof Labeled l ? l.getText() : ((TextField) n).getText();
-        });
-    }
-
     /** The texts of the table's rows as they are drawn, top to bottom; rows still loading are left out. */
     private List<List<String>> rendered(String tableId) throws Exception {
         return onFx(() -> {
@@ -206,17 +170,5 @@ class WorkbenchAppFxTest extends FxRobot {
             }
             return out;
         });
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("Timed out waiting until " + what);
-        }
     }
 }

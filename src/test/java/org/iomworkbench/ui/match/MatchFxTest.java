@@ -1,9 +1,6 @@
 package org.iomworkbench.ui.match;
 
 import org.iomworkbench.Fixtures;
-import javafx.application.Application;
-import javafx.scene.Node;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.iomworkbench.core.generate.GeneratorParameters;
@@ -19,20 +16,14 @@ import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.WorkbenchApp;
-import org.iomworkbench.ui.common.SettingsStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
+import org.iomworkbench.ui.WorkbenchFxTest;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,11 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Match & merge in the whole application, headless: link a loaded snapshot with the Link
  * shortcut, then accept the first queued pair from the keyboard.
  */
-class MatchFxTest extends FxRobot {
+class MatchFxTest extends WorkbenchFxTest {
     @TempDir
     Path dir;
     private Path workspace;
-    private Application app;
 
     @BeforeEach
     void prepare() throws Exception {
@@ -59,23 +49,12 @@ class MatchFxTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(SettingsStore.DIR_PROPERTY);
-    }
-
     @Test
     void linkingThenAcceptingAQueuedPairFromTheKeyboard() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "match");
         waitUntil("the snapshot is read", () -> text("#statusLabel").startsWith("Snapshot 1 has not been linked yet."));
 
-        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
-        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
-        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
+        focusWindow();
         push(KeyCode.CONTROL, KeyCode.K);
         waitUntil("the run is shown", () -> text("#statusLabel").startsWith("Link run 1 of snapshot 1"));
         waitUntil("the queue is read", () -> text("#queueLabel").endsWith("for review, highest match weight first."));
@@ -117,24 +96,5 @@ class MatchFxTest extends FxRobot {
 
     private int queueSize() throws Exception {
         return onFx(() -> queueTable().getItems().size());
-    }
-
-    private String text(String id) throws Exception {
-        return onFx(() -> {
-            Node n = lookup(id).query();
-            return ((Labeled) n).getText();
-        });
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("Timed out waiting until " + what);
-        }
     }
 }

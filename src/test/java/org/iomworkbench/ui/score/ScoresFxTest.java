@@ -1,11 +1,9 @@
 package org.iomworkbench.ui.score;
 
 import org.iomworkbench.Fixtures;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.core.link.LinkParameters;
@@ -21,20 +19,14 @@ import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.WorkbenchApp;
-import org.iomworkbench.ui.common.SettingsStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
+import org.iomworkbench.ui.WorkbenchFxTest;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,11 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the half-life slider from the keyboard re-scores everyone, and the band counts shown are those
  * of a fresh score at the new half-life.
  */
-class ScoresFxTest extends FxRobot {
+class ScoresFxTest extends WorkbenchFxTest {
     @TempDir
     Path dir;
     private Path workspace;
-    private Application app;
     private ScoreData data;
     private ScoringConfig defaults;
 
@@ -66,21 +57,10 @@ class ScoresFxTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(SettingsStore.DIR_PROPERTY);
-    }
-
     @Test
     void movingTheHalfLifeSliderChangesTheBandCounts() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString());
-        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
-        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
-        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
+        focusWindow();
         push(KeyCode.CONTROL, KeyCode.DIGIT3);
         waitUntil("the first scoring shows", () -> text("#statusLabel").startsWith("Snapshot 1: "));
         long[] before = Scorer.score(data, defaults).bandCounts();
@@ -128,24 +108,5 @@ class ScoresFxTest extends FxRobot {
             }
             return out;
         });
-    }
-
-    private String text(String id) throws Exception {
-        return onFx(() -> {
-            Object n = lookup(id).query();
-            return n instanceof TextField f ? f.getText() : ((Labeled) n).getText();
-        });
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("Timed out waiting until " + what);
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.iomworkbench.ui.validation;
 
-import javafx.application.Application;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -20,12 +18,10 @@ import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.WorkbenchApp;
-import org.iomworkbench.ui.common.SettingsStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
+import org.iomworkbench.ui.WorkbenchFxTest;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,9 +29,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,11 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * slider and the target-specificity field driven from the keyboard and the mouse, the numbers
  * shown equal to the engine's.
  */
-class ValidationFxTest extends FxRobot {
+class ValidationFxTest extends WorkbenchFxTest {
     @TempDir
     Path dir;
     private Path workspace;
-    private Application app;
     private double[] p;
     private boolean[] y;
 
@@ -76,15 +69,6 @@ class ValidationFxTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(SettingsStore.DIR_PROPERTY);
-    }
-
     private static String rates(Confusion c) {
         return String.format(Locale.UK, "specificity %.3f · sensitivity %.3f", c.specificity(), c.sensitivity());
     }
@@ -92,9 +76,7 @@ class ValidationFxTest extends FxRobot {
     @Test
     void dataThatArrivesWhileAnotherStepShowsIsDrawnOnTheFirstVisit() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "models");
-        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
-        // the shortcut below goes to the focused window: wait until it is (under Monocle focus comes later)
-        waitUntil("the window has the focus", () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
+        focusWindow();
         waitUntil("the run is listed", () -> text("#statusLabel").startsWith("1 model run in this workspace"));
         // the run is read for Validation in the background while Models shows; nothing is drawn yet
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ((WorkbenchApp) app).taskRunner().activeTasks() == 0);
@@ -109,7 +91,7 @@ class ValidationFxTest extends FxRobot {
     @Test
     void theSliderAndTheTargetFieldShowTheEnginesNumbers() throws Exception {
         app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", workspace.toString(), "--view", "validation");
-        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
+        focusWindow();
         waitUntil("the model run shows", () -> text("#statusLabel").startsWith("Model run 1, logistic regression, test year"));
         waitUntil("the threshold shows", () -> !text("#ratesLabel").isEmpty());
 
@@ -148,24 +130,5 @@ class ValidationFxTest extends FxRobot {
         interact(() -> lookup("#groupIntervalsButton").queryButton().fire());
         waitUntil("the group intervals show", () -> onFx(() -> lookup("#fairnessTable").queryTableView().getItems().stream()
                 .anyMatch(r -> ((ValidationViewModel.FairnessRow) r).intervals() != null)));
-    }
-
-    private String text(String id) throws Exception {
-        return onFx(() -> {
-            Object n = lookup(id).query();
-            return n instanceof TextField f ? f.getText() : ((Labeled) n).getText();
-        });
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    }
-
-    private static void waitUntil(String what, Callable<Boolean> condition) throws TimeoutException {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new TimeoutException("Timed out waiting until " + what);
-        }
     }
 }
