@@ -7,12 +7,10 @@ import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
 import org.iomworkbench.ui.WorkbenchApp;
 import org.iomworkbench.ui.common.FxStallMonitor;
-import org.iomworkbench.ui.common.SettingsStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
+import org.iomworkbench.ui.WorkbenchFxTest;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,20 +30,11 @@ import java.util.concurrent.TimeUnit;
  * about time. Run with {@code mvn test -Dgroups=benchmark -Dbench.excluded=none -Dtest=UiResponsivenessBenchmark}.
  */
 @Tag("benchmark")
-class UiResponsivenessBenchmark extends FxRobot {
+class UiResponsivenessBenchmark extends WorkbenchFxTest {
     @TempDir
     Path dir;
-    private WorkbenchApp app;
+    private WorkbenchApp workbench;
     private final List<String> lines = new ArrayList<>();
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty(SettingsStore.DIR_PROPERTY);
-    }
 
     @Test
     void everyStageKeepsTheWindowResponsive() throws Exception {
@@ -55,11 +43,11 @@ class UiResponsivenessBenchmark extends FxRobot {
         Path extract = dir.resolve("extract");
         GeneratorParameters g = Fixtures.generatedExtract(extract, persons, 7);
         FxToolkit.registerPrimaryStage();
-        app = (WorkbenchApp) FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", dir.resolve("ws").toString());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text("#workspaceLabel").startsWith("Workspace:"));
-        interact(() -> lookup("#content").query().getScene().getWindow().requestFocus());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> onFx(() -> lookup("#content").query().getScene().getWindow().isFocused()));
-        FxStallMonitor monitor = app.stallMonitor();
+        app = FxToolkit.setupApplication(WorkbenchApp.class, "--workspace", dir.resolve("ws").toString());
+        workbench = (WorkbenchApp) app;
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> textOrEmpty("#workspaceLabel").startsWith("Workspace:"));
+        focusWindow();
+        FxStallMonitor monitor = workbench.stallMonitor();
 
         stage("load", monitor, () -> {
             clickOn("#folderField").write(extract.toString());
@@ -94,7 +82,7 @@ class UiResponsivenessBenchmark extends FxRobot {
         long idleSince = -1;
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(45);
         while (System.nanoTime() < deadline) {
-            if (app.taskRunner().activeTasks() == 0) {
+            if (workbench.taskRunner().activeTasks() == 0) {
                 if (idleSince < 0) {
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince > 1_500_000_000L) {
@@ -119,19 +107,16 @@ class UiResponsivenessBenchmark extends FxRobot {
 
     private String shown() {
         try {
-            String notice = text("#noticeLabel");
-            return notice.isBlank() ? text("#statusLabel") : notice;
+            String notice = textOrEmpty("#noticeLabel");
+            return notice.isBlank() ? textOrEmpty("#statusLabel") : notice;
         } catch (Exception e) {
             return "";
         }
     }
 
-    private String text(String id) throws Exception {
+    /** The label's or field's text, or "" while it is not on screen. */
+    private String textOrEmpty(String id) throws Exception {
         return onFx(() -> lookup(id).tryQuery().map(n -> n instanceof TextField f ? f.getText()
                 : n instanceof Labeled l ? l.getText() : "").orElse(""));
-    }
-
-    private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     }
 }
