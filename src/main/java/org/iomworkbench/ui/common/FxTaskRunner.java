@@ -26,10 +26,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     /**
      * The threads a task's parallel steps may keep busy: one processor fewer than the machine has,
      * so that the FX thread, the render thread and the garbage collector always find one free
-     * (UiResponsivenessBenchmark, 20,000 persons, two processors: longest blocks while linking
-     * 141–193 ms against 162–306 ms with every processor on the task, while training 101–169 ms
-     * against 143–207 ms; training takes a fifth longer). Results do not depend on it. The
-     * command line keeps every processor.
+     * (UiResponsivenessBenchmark, 20,000 persons, two processors, five runs against three: longest
+     * blocks while linking 141–196 ms against 162–306 ms with every processor on the task; in
+     * training the runs spread more than they differ; training takes a fifth longer). Results do
+     * not depend on it. The command line keeps every processor.
      */
     static final int BACKGROUND_THREADS = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
 
