@@ -25,7 +25,7 @@ class FeaturesSpeedTest {
     @Test
     void inputsForAQuarterOfAMillionPersonsInUnderTwoSeconds() {
         long t0 = System.nanoTime();
-        ModelData md = synthetic(PERSONS, 10, 42);
+        ModelData md = SyntheticPopulation.modelData(PERSONS, 10, 42);
         double built = (System.nanoTime() - t0) / 1e9;
         ScoreData d = md.score();
         ScoringConfig cfg = new ScoringConfig(0, "", d.harmIndexVersion(), T, 365, 730, 365, T.minusDays(365),
@@ -66,11 +66,5 @@ class FeaturesSpeedTest {
         assertThat(first.size()).isEqualTo(PERSONS);
         assertThat(pred.size()).isPositive();
         assertThat(bestWithScore).as("seconds for the inputs of everyone at one T").isLessThan(2.0);
-    }
-
-    /** Offences over ten years from 2013, a harm index of twenty codes in seven groups, some tests, markers, prison, custody. */
-
-    static ModelData synthetic(int persons, int perPerson, long seed) {
-        return SyntheticPopulation.modelData(persons, perPerson, seed);
     }
 }

@@ -16,6 +16,7 @@ public final class SyntheticPopulation {
     private SyntheticPopulation() {
     }
 
+    /** Offences over ten years from 2013, a harm index of twenty codes in seven groups, some tests, markers, prison, custody. */
     public static ModelData modelData(int persons, int perPerson, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int codes = 20;
