@@ -37,6 +37,8 @@ import java.util.Map;
  * computation: {@link ModelStore} stores the outcome.
  */
 public final class ModelRun {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelRun.class);
+
     static final int STAGES = 8;
 
     private ModelRun() {
@@ -95,6 +97,7 @@ public final class ModelRun {
 
     public static Outcome run(ModelData md, Snapshot snapshot, ModelConfig cfg, Progress progress, Cancellation cancel) {
         cfg.validate();
+        long t0 = System.nanoTime();
         ScoreData d = md.score();
         Outcome o = new Outcome();
         o.config = cfg;
@@ -142,6 +145,7 @@ public final class ModelRun {
             }
         }
         cancel.check();
+        long t1 = System.nanoTime();
         String[] names = f.names().toArray(String[]::new);
         progress.update("Fitting " + String.join(", ", cfg.models).replace('_', ' ')
                 + (cfg.nextCrime ? " and the next-crime-type models" : ""), 2, STAGES);
@@ -166,6 +170,7 @@ public final class ModelRun {
             nextCrime(o, names, cfg);
         }
         cancel.check();
+        long t2 = System.nanoTime();
         // the chosen model: the highest AUC on the validation year
         Fitted best = null;
         for (Fitted x : o.escalation) {
@@ -178,6 +183,9 @@ public final class ModelRun {
         cancel.check();
         progress.update("Baselines and the metrics", 6, STAGES);
         o.metrics = metrics(o, cfg);
+        LOG.info("Configured and built the sets ({}, {}, {} people) in {} s, fitted in {} s, baselines and metrics in {} s",
+                train.size(), valid.size(), test.size(), String.format("%.1f", (t1 - t0) / 1e9),
+                String.format("%.1f", (t2 - t1) / 1e9), String.format("%.1f", (System.nanoTime() - t2) / 1e9));
         progress.update("Done", STAGES, STAGES);
         return o;
     }
@@ -403,6 +411,7 @@ public final class ModelRun {
     }
 
     private static void nextCrime(Outcome o, String[] names, ModelConfig cfg) {
+        long t0 = System.nanoTime();
         Dataset train = o.sets[0];
         int[] rows = rowsWithNext(train);
         if (rows.length < 20) {
@@ -445,6 +454,8 @@ public final class ModelRun {
         }
         o.nextCandidates = candidates;
         o.nextLabels = labels;
+        LOG.info("Next crime type: {} rows, fitted and judged in {} s", rows.length,
+                String.format("%.1f", (System.nanoTime() - t0) / 1e9));
     }
 
     static int[] rowsWithNext(Dataset s) {

@@ -34,6 +34,8 @@ import java.util.Map;
 
 /** Training, storing and applying model runs: what the train and predict commands and the Models view call. */
 public final class ModelService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelService.class);
+
     private final Workspace workspace;
 
     public ModelService(Workspace workspace) {
@@ -52,11 +54,16 @@ public final class ModelService {
         Snapshot s = new SnapshotStore(workspace).resolve(cfg.snapshot);
         progress.update("Reading the linked snapshot", 0, ModelRun.STAGES);
         ModelData md = ModelData.load(workspace, s);
+        long t1 = System.nanoTime();
         cancel.check();
         ModelRun.Outcome o = ModelRun.run(md, s, cfg, progress, cancel);
+        long t2 = System.nanoTime();
         cancel.check();
         progress.update("Storing the run", ModelRun.STAGES, ModelRun.STAGES);
         int runId = new ModelStore(workspace).save(s, md.score(), o);
+        LOG.info("Model run {}: read in {} s, fitted and judged in {} s, stored in {} s", runId,
+                String.format("%.1f", (t1 - t0) / 1e9), String.format("%.1f", (t2 - t1) / 1e9),
+                String.format("%.1f", (System.nanoTime() - t2) / 1e9));
         return new Trained(runId, s, o, (System.nanoTime() - t0) / 1e9, md.score());
     }
 
