@@ -49,6 +49,8 @@ import java.util.TreeSet;
  * publication stored and audited so that {@link #reproduce} can re-create it and check its SHA-256.
  */
 public final class Publisher {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Publisher.class);
+
     /** The columns a list may have. */
     public static final List<String> ALLOWED = List.of("person_id", "surname", "forenames", "date_of_birth", "band", "rfsdi",
             "p_escalate", "p_escalate_band", "next_crime_type", "under_18", "data_date");
@@ -86,10 +88,12 @@ public final class Publisher {
         }
         Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
         LocalDate asAt = asAt(sr);
+        long t0 = System.nanoTime();
         Map<String, Prediction> pred = new HashMap<>();
         for (Prediction p : new ModelService(workspace).predict(r.modelRun(), r.scoresRun())) {
             pred.put(p.personId(), p);
         }
+        long t1 = System.nanoTime();
         Set<Band> bands = r.bands() == null || r.bands().isEmpty() ? EnumSet.allOf(Band.class) : EnumSet.noneOf(Band.class);
         if (r.bands() != null) {
             for (String b : r.bands()) {
@@ -129,6 +133,8 @@ public final class Publisher {
         }
         out.sort(Comparator.comparing((Row x) -> -x.band().ordinal()).thenComparing(x -> -x.rfsdi())
                 .thenComparing(Row::personId));
+        LOG.info("List of {} rows: predictions in {} s, scores and names in {} s", out.size(),
+                String.format("%.1f", (t1 - t0) / 1e9), String.format("%.1f", (System.nanoTime() - t1) / 1e9));
         return out;
     }
 
@@ -204,7 +210,9 @@ public final class Publisher {
                     "Type it exactly as shown.", true);
         }
         List<Row> rows = rows(r);
+        long t0 = System.nanoTime();
         byte[] csv = csv(r, rows);
+        long t1 = System.nanoTime();
         String sha = Hashing.hex(Hashing.sha256().digest(csv));
         ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow();
         ModelStore.RunInfo mr = new ModelStore(workspace).requireRun(r.modelRun());
@@ -246,6 +254,8 @@ public final class Publisher {
                     ins.add(id, x.personId(), x.band().name(), x.pEscalate());
                 }
             }
+            LOG.info("Publication {}: CSV in {} s, written and stored in {} s", id, String.format("%.1f", (t1 - t0) / 1e9),
+                    String.format("%.1f", (System.nanoTime() - t1) / 1e9));
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
                     "manifest_sha256", Hashing.sha256(manifestJson), "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));
@@ -405,7 +415,9 @@ public final class Publisher {
                 new TreeSet<>((List<String>) q.get("bands")), min == null ? null : ((Number) min).doubleValue(),
                 (Map<String, String>) q.get("exclusions"), Boolean.TRUE.equals(q.get("bom")), p.signer(), CONFIRMATION);
         List<Row> rows = rows(r);
+        long t0 = System.nanoTime();
         byte[] csv = csv(r, rows);
+        long t1 = System.nanoTime();
         String sha = Hashing.hex(Hashing.sha256().digest(csv));
         try {
             Files.write(out, csv);
