@@ -142,9 +142,19 @@ public final class ModelService {
      * The model run's chosen models applied to everyone at risk at the scoring run's as-at date:
      * the scoring run's people in the LOW, LOW_MEDIUM and HIGH_MEDIUM bands with an offence on or
      * before it, their bands as that run gave them; inputs computed at that date with the model
-     * run's own frozen scoring configuration. Both runs must be on the same snapshot.
+     * run's own frozen scoring configuration. Both runs must be on the same snapshot. The list
+     * cannot be changed.
      */
     public List<Prediction> predict(int modelRunId, int scoresRunId) {
+        // kept by the workspace until anything in it changes (any audited change), so that
+        // previewing a list again and publishing it do not apply the models again
+        @SuppressWarnings("unchecked")
+        List<Prediction> kept = workspace.remember("predictions", modelRunId + "/" + scoresRunId + "@" + workspace.auditHead(),
+                List.class, () -> List.copyOf(applyModels(modelRunId, scoresRunId)));
+        return kept;
+    }
+
+    private List<Prediction> applyModels(int modelRunId, int scoresRunId) {
         ModelStore store = new ModelStore(workspace);
         ModelStore.Loaded m = store.load(modelRunId);
         ScoreStore.Run sr = new ScoreStore(workspace).run(scoresRunId).orElseThrow(() -> new WorkbenchException(

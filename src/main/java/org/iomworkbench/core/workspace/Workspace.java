@@ -271,6 +271,20 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * The audit trail's latest entry, as "seq:hash" ("0:" when there is none): a version of the
+     * whole workspace, which moves with every committed change of any kind.
+     */
+    public String auditHead() {
+        try (java.sql.PreparedStatement ps = connection.prepareStatement(
+                "SELECT seq, hash FROM AUDIT WHERE seq = (SELECT MAX(seq) FROM AUDIT)");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "0:";
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -107,6 +107,23 @@ class PublishTest extends CliRunning {
     }
 
     @Test
+    void predictionsAreKeptUntilTheWorkspaceChanges() {
+        try (org.iomworkbench.core.workspace.Workspace w = org.iomworkbench.core.workspace.Workspace.open(ws)) {
+            org.iomworkbench.core.model.ModelService models = new org.iomworkbench.core.model.ModelService(w);
+            List<org.iomworkbench.core.model.Prediction> first = models.predict(modelRun, scoresRun);
+            assertThat(first).isNotEmpty();
+            // a list previewed again, or published after its preview, does not apply the models again
+            assertThat(models.predict(modelRun, scoresRun)).isSameAs(first);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.remove(0))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            // any audited change, even one that does not touch them: worked out afresh, the same
+            new org.iomworkbench.core.load.Retention(w).setPeriodDays(300);
+            List<org.iomworkbench.core.model.Prediction> after = models.predict(modelRun, scoresRun);
+            assertThat(after).isNotSameAs(first).isEqualTo(first);
+        }
+    }
+
+    @Test
     void anotherSignerAColumnOfTheCalculationOrAnUnknownBandIsRefused() {
         Path csv = tmp.resolve("refused.csv");
         assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,

@@ -62,6 +62,9 @@ class ModelDatasetWorkspaceTest {
                     assertThat(md.custodyDay(k)).isGreaterThanOrEqualTo(md.custodyDay(k - 1));
                 }
             }
+            // each person's arrests are those of the custody rows of the person's CUSTODY records,
+            // as SQL joins them
+            assertThat(custodyByJoin(ws, snapshot, d)).isEqualTo(custodyAsRead(md));
 
             LocalDate end = d.requireEndOfData();
             LocalDate test = end.minusDays(365);
@@ -137,5 +140,36 @@ class ModelDatasetWorkspaceTest {
             assertThat(predict.size()).isEqualTo(atEnd.atRisk());
             assertThat(List.of(escalationRate[0], escalationRate[1], escalationRate[2])).allMatch(x -> x > 0);
         }
+    }
+
+    /** "person id:epoch day" of every arrest, sorted, by a join of CUSTODY to PERSON_RECORD. */
+    private static List<String> custodyByJoin(Workspace ws, Snapshot s, ScoreData d) {
+        List<String> out = new java.util.ArrayList<>();
+        try (java.sql.Statement st = ws.connection().createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT r.person_id, c.arrest_date FROM " + s.schema() + ".CUSTODY c JOIN "
+                     + s.schema() + ".PERSON_RECORD r ON r.source = 'CUSTODY' AND r.source_person_id = c.source_person_id")) {
+            while (rs.next()) {
+                LocalDate day = rs.getObject(2, LocalDate.class);
+                if (day != null && d.indexOf(rs.getString(1)) >= 0) {
+                    out.add(rs.getString(1) + ":" + day.toEpochDay());
+                }
+            }
+            ws.connection().commit();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> custodyAsRead(ModelData md) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int p = 0; p < md.persons(); p++) {
+            for (int k = md.custodyFrom(p); k < md.custodyFrom(p + 1); k++) {
+                out.add(md.score().personId(p) + ":" + md.custodyDay(k));
+            }
+        }
+        out.sort(null);
+        return out;
     }
 }
