@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +64,10 @@ public final class LinkRecords {
     int[] phonetic;
 
     private LinkRecords(List<Row> rows) {
-        rows.sort(Comparator.comparing((Row r) -> r.source).thenComparing(r -> r.sourceId));
+        rows.sort((a, b) -> {
+            int c = a.source.compareTo(b.source);
+            return c != 0 ? c : a.sourceId.compareTo(b.sourceId);
+        });
         n = rows.size();
         rowNo = new long[n];
         source = new String[n];
@@ -243,9 +245,44 @@ public final class LinkRecords {
         private static final long DAY_OFFSET = 1L << 30; // keeps days before 1970 positive
         private long[] packed = new long[1024];
         private int size;
+        /**
+         * Each record's index + 1 by the hash of its (source, id), open addressing: millions of
+         * event rows each find their record in a probe or two, where a binary search over the
+         * sorted keys compared some twenty strings (a quarter of reading the records).
+         */
+        private int[] slots;
+
+        EventCollector() {
+            slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2];
+            int mask = slots.length - 1;
+            for (int i = 0; i < n; i++) {
+                int h = hash(source[i], sourceId[i]) & mask;
+                while (slots[h] != 0) {
+                    h = (h + 1) & mask;
+                }
+                slots[h] = i + 1;
+            }
+        }
+
+        private static int hash(String src, String id) {
+            int h = src.hashCode() * 31 + id.hashCode();
+            return h ^ (h >>> 16);
+        }
+
+        /** The record's index, as {@link #indexOf(String, String)} gives it, or -1. */
+        private int find(String src, String id) {
+            int mask = slots.length - 1;
+            for (int h = hash(src, id) & mask; slots[h] != 0; h = (h + 1) & mask) {
+                int i = slots[h] - 1;
+                if (sourceId[i].equals(id) && source[i].equals(src)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
 
         void add(String src, String id, LocalDate day) {
-            int i = id == null || day == null ? -1 : indexOf(src, id);
+            int i = id == null || day == null ? -1 : find(src, id);
             if (i < 0) {
                 return;
             }
@@ -282,6 +319,7 @@ public final class LinkRecords {
                 k = end;
             }
             packed = null;
+            slots = null;
         }
     }
 

@@ -47,6 +47,7 @@ public final class LinkRun {
             progress.update("Reading person records", 0, -1);
             LinkRecords r = LinkRecords.load(c, snapshot.schema());
             c.commit();
+            LOG.info("Read {} person records in {} s", r.n, seconds(System.nanoTime() - t0));
             cancel.check();
             RunOutput o = link(r, ReviewDecisions.load(c, r), parameters, progress, cancel);
             o.startedAt = startedAt;
@@ -64,6 +65,7 @@ public final class LinkRun {
     /** The whole computation, without the database: for the run and for tests. */
     static RunOutput link(LinkRecords r, Map<Long, PairStatus> decisions, LinkParameters p, Progress progress,
                           Cancellation cancel) {
+        long t0 = System.nanoTime();
         RunOutput o = new RunOutput();
         o.records = r;
         o.parameters = p;
@@ -73,6 +75,7 @@ public final class LinkRun {
         o.model = model;
         o.training = trained.sessions();
         double keep = MatchModel.weightOf(p.lowerProbability);
+        long t1 = System.nanoTime();
 
         // compare the blocked pairs
         List<BlockingRule> rules = p.blockingRules.stream().map(BlockingRule::parse).toList();
@@ -80,6 +83,7 @@ public final class LinkRun {
         o.blocking = Blocking.run(r, rules, p.maxBlockSize, Math.min(p.threads, Parallelism.threads()),
                 chunk -> scorers.computeIfAbsent(chunk, k -> new PairScorer(r, model, keep)), progress, cancel);
         o.pairsCompared = o.blocking.stream().mapToLong(BlockingStats::pairsCompared).sum();
+        long t2 = System.nanoTime();
         cancel.check();
         progress.update("Linking and clustering", 0, -1);
         PairScorer collected = new PairScorer(r, model, keep);
@@ -106,6 +110,7 @@ public final class LinkRun {
 
         // the full name's frequency among other persons, once the first clusters are known
         PairScorer all = reweighNameOnly(r, p, collected, keep);
+        long t3 = System.nanoTime();
 
         // the thresholds, from the scored pairs; then the status of each pair
         int n = all.size;
@@ -264,6 +269,7 @@ public final class LinkRun {
             }
         }
 
+        long t4 = System.nanoTime();
         // persons
         progress.update("Choosing each person's attributes", 0, -1);
         o.root = root;
@@ -305,7 +311,15 @@ public final class LinkRun {
         }
         o.status = st2;
         o.basis = ba2;
+        long t5 = System.nanoTime();
+        LOG.info("Link computed: model fitted in {} s, pairs compared in {} s, collected and reweighed in {} s, "
+                        + "clustered and checked in {} s, persons chosen in {} s", seconds(t1 - t0), seconds(t2 - t1),
+                seconds(t3 - t2), seconds(t4 - t3), seconds(t5 - t4));
         return o;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Records of other persons assumed to carry a name seen on nobody else (smoothing). */
