@@ -58,11 +58,14 @@ final class Normalise {
         return b.toString();
     }
 
+    /** Runs of white space (compiled once: an identifier is normalised for every record). */
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
     /** An identifier with surrounding and inner spaces removed, upper case. */
     static String identifier(String raw) {
         if (raw == null) {
             return "";
         }
-        return raw.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+        return WHITESPACE.matcher(raw).replaceAll("").toUpperCase(Locale.ROOT);
     }
 }
