@@ -2,6 +2,7 @@ package org.iomworkbench.core.link;
 
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Cancellation;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.core.util.WorkbenchException;
@@ -47,7 +48,7 @@ public final class LinkRun {
             progress.update("Reading person records", 0, -1);
             LinkRecords r = LinkRecords.load(c, snapshot.schema());
             c.commit();
-            LOG.info("Read {} person records in {} s", r.n, seconds(System.nanoTime() - t0));
+            LOG.info("Read {} person records in {} s", r.n, Elapsed.since(t0));
             cancel.check();
             RunOutput o = link(r, ReviewDecisions.load(c, r), parameters, progress, cancel);
             o.startedAt = startedAt;
@@ -313,13 +314,9 @@ public final class LinkRun {
         o.basis = ba2;
         long t5 = System.nanoTime();
         LOG.info("Link computed: model fitted in {} s, pairs compared in {} s, collected and reweighed in {} s, "
-                        + "clustered and checked in {} s, persons chosen in {} s", seconds(t1 - t0), seconds(t2 - t1),
-                seconds(t3 - t2), seconds(t4 - t3), seconds(t5 - t4));
+                        + "clustered and checked in {} s, persons chosen in {} s", Elapsed.seconds(t1 - t0),
+                Elapsed.seconds(t2 - t1), Elapsed.seconds(t3 - t2), Elapsed.seconds(t4 - t3), Elapsed.seconds(t5 - t4));
         return o;
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     /** Records of other persons assumed to carry a name seen on nobody else (smoothing). */

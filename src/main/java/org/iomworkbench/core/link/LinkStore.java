@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.iomworkbench.core.audit.AuditTrail;
 import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
@@ -252,10 +253,10 @@ public final class LinkStore {
             }
             c.commit();
             long t4 = System.nanoTime();
-            LOG.info("Prepared the staging tables in {} s", String.format("%.1f", (t0 - td) / 1e9));
+            LOG.info("Prepared the staging tables in {} s", Elapsed.seconds(t0 - td));
             LOG.info("Wrote {} persons in {} s, {} person records in {} s, {} pairs in {} s, indexes in {} s",
-                    o.persons.size(), String.format("%.1f", (t1 - t0) / 1e9), r.n, String.format("%.1f", (t2 - t1) / 1e9),
-                    o.pairs, String.format("%.1f", (t3 - t2) / 1e9), String.format("%.1f", (t4 - t3) / 1e9));
+                    o.persons.size(), Elapsed.seconds(t1 - t0), r.n, Elapsed.seconds(t2 - t1),
+                    o.pairs, Elapsed.seconds(t3 - t2), Elapsed.seconds(t4 - t3));
             t3 = t4;
             int runId;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(run_id), 0) + 1 FROM LINK_RUN")) {
@@ -315,7 +316,7 @@ public final class LinkStore {
             // the run is recorded: the staging tables now replace the results (finished on the next read if
             // the process stops here)
             finishOrDropStaged(c, schema);
-            LOG.info("Committed the run and replaced the results in {} s", String.format("%.1f", (System.nanoTime() - t3) / 1e9));
+            LOG.info("Committed the run and replaced the results in {} s", Elapsed.since(t3));
             return new LinkRunSummary(runId, s.id(), o.startedAt, o.seconds, r.n, o.persons.size(), o.pairsCompared, linked,
                     o.linkedByModel, o.linkedByPnc, o.linkedByAnalyst, o.queued, o.rejected, o.flagged, o.thresholds,
                     o.model, o.histogram, o.blocking, o.training, parameters);

@@ -18,6 +18,7 @@ import org.iomworkbench.core.score.ScoreData;
 import org.iomworkbench.core.score.ScoreRun;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.util.Cancellation;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.util.Parallelism;
@@ -184,8 +185,8 @@ public final class ModelRun {
         progress.update("Baselines and the metrics", 6, STAGES);
         o.metrics = metrics(o, cfg);
         LOG.info("Configured and built the sets ({}, {}, {} people) in {} s, fitted in {} s, baselines and metrics in {} s",
-                train.size(), valid.size(), test.size(), String.format("%.1f", (t1 - t0) / 1e9),
-                String.format("%.1f", (t2 - t1) / 1e9), String.format("%.1f", (System.nanoTime() - t2) / 1e9));
+                train.size(), valid.size(), test.size(), Elapsed.seconds(t1 - t0),
+                Elapsed.seconds(t2 - t1), Elapsed.since(t2));
         progress.update("Done", STAGES, STAGES);
         return o;
     }
@@ -455,7 +456,7 @@ public final class ModelRun {
         o.nextCandidates = candidates;
         o.nextLabels = labels;
         LOG.info("Next crime type: {} rows, fitted and judged in {} s", rows.length,
-                String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+                Elapsed.since(t0));
     }
 
     static int[] rowsWithNext(Dataset s) {

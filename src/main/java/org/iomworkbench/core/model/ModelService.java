@@ -12,6 +12,7 @@ import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreStore;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.util.Cancellation;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.Workspace;
@@ -62,8 +63,8 @@ public final class ModelService {
         progress.update("Storing the run", ModelRun.STAGES, ModelRun.STAGES);
         int runId = new ModelStore(workspace).save(s, md.score(), o);
         LOG.info("Model run {}: read in {} s, fitted and judged in {} s, stored in {} s", runId,
-                String.format("%.1f", (t1 - t0) / 1e9), String.format("%.1f", (t2 - t1) / 1e9),
-                String.format("%.1f", (System.nanoTime() - t2) / 1e9));
+                Elapsed.seconds(t1 - t0), Elapsed.seconds(t2 - t1),
+                Elapsed.since(t2));
         return new Trained(runId, s, o, (System.nanoTime() - t0) / 1e9, md.score());
     }
 

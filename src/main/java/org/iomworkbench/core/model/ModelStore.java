@@ -7,6 +7,7 @@ import org.iomworkbench.core.model.data.Dataset;
 import org.iomworkbench.core.model.eval.Calibrator;
 import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreData;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
@@ -136,8 +137,8 @@ public final class ModelStore {
             long t3 = System.nanoTime();
             writeTestScores(c, s, d, o, runId);
             LOG.info("Model run {}: model files written in {} s, predictions in {} s, test scores in {} s", runId,
-                    String.format("%.1f", (t1 - t0) / 1e9), String.format("%.1f", (t3 - t2) / 1e9),
-                    String.format("%.1f", (System.nanoTime() - t3) / 1e9));
+                    Elapsed.seconds(t1 - t0), Elapsed.seconds(t3 - t2),
+                    Elapsed.since(t3));
             new AuditTrail(c).append("model", "model.run", AuditTrail.details("run", runId, "snapshot", s.id(),
                     "fingerprint", s.fingerprint(), "chosen", o.chosen, "config_sha256", Hashing.sha256(config),
                     "scoring_sha256", Hashing.sha256(scoring), "metrics_sha256", Hashing.sha256(metrics),

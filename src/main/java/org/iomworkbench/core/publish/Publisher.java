@@ -12,6 +12,7 @@ import org.iomworkbench.core.model.ModelStore;
 import org.iomworkbench.core.model.Prediction;
 import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreStore;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
@@ -134,7 +135,7 @@ public final class Publisher {
         out.sort(Comparator.comparing((Row x) -> -x.band().ordinal()).thenComparing(x -> -x.rfsdi())
                 .thenComparing(Row::personId));
         LOG.info("List of {} rows: predictions in {} s, scores and names in {} s", out.size(),
-                String.format("%.1f", (t1 - t0) / 1e9), String.format("%.1f", (System.nanoTime() - t1) / 1e9));
+                Elapsed.seconds(t1 - t0), Elapsed.since(t1));
         return out;
     }
 
@@ -254,8 +255,8 @@ public final class Publisher {
                     ins.add(id, x.personId(), x.band().name(), x.pEscalate());
                 }
             }
-            LOG.info("Publication {}: CSV in {} s, written and stored in {} s", id, String.format("%.1f", (t1 - t0) / 1e9),
-                    String.format("%.1f", (System.nanoTime() - t1) / 1e9));
+            LOG.info("Publication {}: CSV in {} s, written and stored in {} s", id, Elapsed.seconds(t1 - t0),
+                    Elapsed.since(t1));
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
                     "manifest_sha256", Hashing.sha256(manifestJson), "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));

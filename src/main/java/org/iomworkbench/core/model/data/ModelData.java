@@ -2,6 +2,7 @@ package org.iomworkbench.core.model.data;
 
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.ScoreData;
+import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
@@ -137,8 +138,8 @@ public final class ModelData {
                 });
             }
             c.commit();
-            LOG.info("Read persons in {} s, custody arrests in {} s", String.format("%.1f", (t1 - t0) / 1e9),
-                    String.format("%.1f", (System.nanoTime() - t1) / 1e9));
+            LOG.info("Read persons in {} s, custody arrests in {} s", Elapsed.seconds(t1 - t0),
+                    Elapsed.since(t1));
         } catch (SQLException e) {
             try {
                 c.rollback();
