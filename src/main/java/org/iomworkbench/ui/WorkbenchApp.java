@@ -90,7 +90,9 @@ public final class WorkbenchApp extends Application {
         views.put(Destination.VALIDATION, Fxml.load(FxmlView.VALIDATION, new ValidationController(validation)));
         views.put(Destination.PUBLISH, Fxml.load(FxmlView.PUBLISH,
                 new org.iomworkbench.ui.publish.PublishController(new org.iomworkbench.ui.publish.PublishViewModel(session, runner))));
-        views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(new AuditViewModel(session, runner, clock))));
+        AuditViewModel audit = new AuditViewModel(session, runner, clock);
+        audit.shownProperty().bind(shell.currentProperty().isEqualTo(Destination.AUDIT));
+        views.put(Destination.AUDIT, Fxml.load(FxmlView.AUDIT, new AuditController(audit)));
         views.put(Destination.HELP, Fxml.load(FxmlView.HELP, new HelpController(new HelpViewModel(shell))));
         for (Destination d : Destination.values()) {
             if (d.isPlanned()) {

@@ -2,6 +2,7 @@ package org.iomworkbench.ui.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -50,14 +52,39 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No workspace is open.");
     private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
     private long request;
+    private final BooleanProperty shown = new SimpleBooleanProperty(this, "shown", true);
+    /** The workspace changed while the view was not shown. */
+    private boolean changedUnseen;
 
     public AuditViewModel(WorkspaceSession session, TaskRunner runner, Clock clock) {
         this.session = session;
         this.runner = runner;
         this.clock = clock;
-        session.workspaceProperty().addListener((o, a, b) -> verify());
-        session.revision().addListener((o, a, b) -> verify());
+        session.workspaceProperty().addListener((o, a, b) -> verifyWhenShown());
+        session.revision().addListener((o, a, b) -> verifyWhenShown());
+        shown.addListener((o, was, now) -> {
+            if (now && changedUnseen) {
+                verify();
+            }
+        });
         selected.addListener((o, a, e) -> selectedDetails.set(e == null ? "" : describe(e)));
+    }
+
+    /**
+     * Whether the view is on screen. While it is not, a change to the workspace is only noted, and
+     * the trail is read and checked when the view is next shown: reading and checking every entry,
+     * and filling the table, after each load, link or training would be work for nobody.
+     */
+    public BooleanProperty shownProperty() {
+        return shown;
+    }
+
+    private void verifyWhenShown() {
+        if (shown.get()) {
+            verify();
+        } else {
+            changedUnseen = true;
+        }
     }
 
     /** Entries whose action, command, user or details contain the text (any letter case); all when it is blank. */
@@ -103,6 +130,7 @@ public final class AuditViewModel {
 
     /** Reads the entries as they now are and checks every link of the chain. */
     public void verify() {
+        changedUnseen = false;
         Workspace ws = session.workspace();
         long id = ++request;
         if (ws == null) {

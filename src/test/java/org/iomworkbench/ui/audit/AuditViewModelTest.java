@@ -55,6 +55,21 @@ class AuditViewModelTest {
     }
 
     @Test
+    void offScreenTheTrailIsReadWhenTheViewIsNextShown() {
+        audit.shownProperty().set(false);
+        data.load().loadSample(false);
+
+        // the load is noted, not read: the view still shows the empty trail it read on opening
+        assertThat(errors.reports).isEmpty();
+        assertThat(audit.entries()).isEmpty();
+        assertThat(audit.statusProperty().get()).startsWith("Intact: the audit trail has no entries yet.");
+
+        audit.shownProperty().set(true);
+        assertThat(audit.entries()).singleElement().satisfies(e -> assertThat(e.action()).isEqualTo("snapshot.created"));
+        assertThat(audit.statusProperty().get()).startsWith("Intact: 1 entry, every link verified.");
+    }
+
+    @Test
     void aLoadAppearsInTheTrailWithoutBeingAskedFor() {
         data.load().loadSample(false);
 
