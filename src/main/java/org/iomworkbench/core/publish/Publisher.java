@@ -416,9 +416,7 @@ public final class Publisher {
                 new TreeSet<>((List<String>) q.get("bands")), min == null ? null : ((Number) min).doubleValue(),
                 (Map<String, String>) q.get("exclusions"), Boolean.TRUE.equals(q.get("bom")), p.signer(), CONFIRMATION);
         List<Row> rows = rows(r);
-        long t0 = System.nanoTime();
         byte[] csv = csv(r, rows);
-        long t1 = System.nanoTime();
         String sha = Hashing.hex(Hashing.sha256().digest(csv));
         try {
             Files.write(out, csv);

@@ -263,9 +263,7 @@ public final class Workspace implements AutoCloseable {
             for (String a : actions) {
                 ps.setString(i++, a);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "0:";
-            }
+            return version(ps);
         } catch (SQLException e) {
             throw WorkbenchException.database(e);
         }
@@ -277,11 +275,17 @@ public final class Workspace implements AutoCloseable {
      */
     public String auditHead() {
         try (java.sql.PreparedStatement ps = connection.prepareStatement(
-                "SELECT seq, hash FROM AUDIT WHERE seq = (SELECT MAX(seq) FROM AUDIT)");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "0:";
+                "SELECT seq, hash FROM AUDIT WHERE seq = (SELECT MAX(seq) FROM AUDIT)")) {
+            return version(ps);
         } catch (SQLException e) {
             throw WorkbenchException.database(e);
+        }
+    }
+
+    /** The entry the query finds (seq, hash), as "seq:hash", or "0:" when it finds none. */
+    private static String version(java.sql.PreparedStatement ps) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) + ":" + rs.getString(2) : "0:";
         }
     }
 
