@@ -232,7 +232,10 @@ public final class ModelRun {
                     long t0 = System.nanoTime();
                     FittedModel m = fit.get();
                     double[] v = m.positive(valid.x);
-                    return new Candidate(m, v, BinaryMetrics.auc(v, valid.y), (System.nanoTime() - t0) / 1e9);
+                    Candidate c = new Candidate(m, v, BinaryMetrics.auc(v, valid.y), (System.nanoTime() - t0) / 1e9);
+                    LOG.info("Fitted {} {} on {} people in {} s (validation AUC {})", kind, m.parameters, train.size(),
+                            Elapsed.seconds(System.nanoTime() - t0), String.format("%.4f", c.auc()));
+                    return c;
                 });
             }
         }
@@ -429,10 +432,14 @@ public final class ModelRun {
         List<FittedModel> candidates = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         if (java.util.Arrays.stream(g).distinct().count() >= 2) {
+            long t = System.nanoTime();
             candidates.add(FittedModel.multinomial(x, g, 0.1, cfg.logisticMaxIterations));
             labels.add(FittedModel.MULTINOMIAL);
+            LOG.info("Next crime type: fitted {} in {} s", FittedModel.MULTINOMIAL, Elapsed.since(t));
+            t = System.nanoTime();
             candidates.add(FittedModel.forestMulti(x, g, names, cfg.forestTrees, 5, cfg.forestMaxNodes, cfg.seed));
             labels.add(FittedModel.FOREST);
+            LOG.info("Next crime type: fitted {} in {} s", FittedModel.FOREST, Elapsed.since(t));
         } else {
             o.warnings.add("Only one crime group follows in the training year: no next-crime-type model was fitted.");
             return;

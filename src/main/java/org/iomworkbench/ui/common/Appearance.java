@@ -14,7 +14,8 @@ import java.util.Locale;
 /**
  * Puts the theme and font size of {@link Settings} on a scene or dialog. The whole look is CSS:
  * the base stylesheet, one per theme, and the font size on the root, from which every size in
- * the stylesheets is derived (em units).
+ * the stylesheets is derived (em units); and a generated one that gives every table the row height
+ * measured for that theme and size ({@link RowHeights}).
  */
 public final class Appearance {
     public static final String BASE_STYLESHEET = "workbench.css";
@@ -40,11 +41,13 @@ public final class Appearance {
     }
 
     private static void apply(ObservableList<String> stylesheets, Parent root, Settings settings) {
-        List<String> wanted = List.of(url(BASE_STYLESHEET), url(settings.theme().stylesheet()));
+        List<String> themed = List.of(url(BASE_STYLESHEET), url(settings.theme().stylesheet()));
+        String style = String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", settings.fontSize());
+        List<String> wanted = List.of(themed.get(0), themed.get(1), RowHeights.stylesheet(themed, style));
         if (!stylesheets.equals(wanted)) {
             stylesheets.setAll(wanted);
         }
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", settings.fontSize()));
+        root.setStyle(style);
     }
 
     private static String url(String file) {
