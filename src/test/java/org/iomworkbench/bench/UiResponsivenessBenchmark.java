@@ -76,8 +76,136 @@ class UiResponsivenessBenchmark extends WorkbenchFxTest {
         lines.forEach(System.out::println);
     }
 
+    /**
+     * With {@code -Diom.bench.fxProfile=true}: samples the FX thread's stack every 3 ms while a
+     * stage runs and prints, for the stage's longest stretch of the FX thread busy without a break,
+     * what it was doing (the pass, CSS or layout, and the controls' code it was in).
+     */
+    private static final class FxSampler implements AutoCloseable {
+        private final Thread fx;
+        private final List<long[]> times = new ArrayList<>();
+        private final List<String> where = new ArrayList<>();
+        private final Thread thread;
+        private volatile boolean running = true;
+
+        FxSampler(Thread fx) {
+            this.fx = fx;
+            thread = new Thread(this::run, "fx-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            while (running) {
+                StackTraceElement[] st = fx.getStackTrace();
+                long t = System.nanoTime();
+                synchronized (this) {
+                    times.add(new long[]{t});
+                    where.add(signature(st));
+                }
+                try {
+                    Thread.sleep(3);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        private static String signature(StackTraceElement[] st) {
+            if (st.length == 0) {
+                return null;
+            }
+            String top = st[0].getClassName() + "." + st[0].getMethodName();
+            if (top.contains("Object.wait") || top.contains("LockSupport.park") || top.contains("Unsafe.park")
+                    || (st.length > 1 && st[1].getMethodName().equals("wait"))) {
+                return null; // idle: waiting for the next event
+            }
+            String phase = "event";
+            String component = null;
+            String own = null;
+            for (StackTraceElement e : st) {
+                String m = e.getMethodName();
+                String c = e.getClassName();
+                if (m.equals("doCSSPass") || m.equals("processCSS") && phase.equals("event")) {
+                    phase = "css";
+                } else if (m.equals("doLayoutPass") && phase.equals("event")) {
+                    phase = "layout";
+                } else if ((m.equals("waitForRenderingToComplete") || m.equals("syncAll")) && phase.equals("event")) {
+                    phase = "render";
+                }
+                String simple = c.substring(c.lastIndexOf('.') + 1);
+                if (component == null && (simple.contains("Skin") || simple.contains("Chart") || simple.contains("Axis")
+                        || simple.contains("VirtualFlow"))) {
+                    component = simple + "." + m;
+                }
+                if (own == null && c.startsWith("org.iomworkbench.") && !c.contains("bench")) {
+                    own = simple + "." + m + ":" + e.getLineNumber();
+                }
+            }
+            return phase + " | " + (component == null ? "-" : component) + " | " + (own == null ? "-" : own);
+        }
+
+        synchronized List<String> longestBusyStretch() {
+            int bestFrom = -1;
+            int bestTo = -1;
+            long bestLength = 0;
+            int from = -1;
+            for (int i = 0; i <= where.size(); i++) {
+                boolean busy = i < where.size() && where.get(i) != null;
+                if (busy && from < 0) {
+                    from = i;
+                } else if (!busy && from >= 0) {
+                    long length = times.get(i - 1)[0] - times.get(from)[0];
+                    if (length > bestLength) {
+                        bestLength = length;
+                        bestFrom = from;
+                        bestTo = i;
+                    }
+                    from = -1;
+                }
+            }
+            List<String> out = new ArrayList<>();
+            if (bestFrom < 0) {
+                return out;
+            }
+            java.util.Map<String, Integer> count = new java.util.TreeMap<>();
+            for (int i = bestFrom; i < bestTo; i++) {
+                count.merge(where.get(i), 1, Integer::sum);
+            }
+            out.add(String.format(Locale.ROOT, "        longest busy stretch of the FX thread: %.0f ms, %d samples", bestLength / 1e6,
+                    bestTo - bestFrom));
+            count.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(10)
+                    .forEach(e -> out.add("          " + e.getValue() + "  " + e.getKey()));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            thread.interrupt();
+        }
+    }
+
+    private Thread fxThread() throws Exception {
+        Thread[] fx = new Thread[1];
+        interact(() -> fx[0] = Thread.currentThread());
+        return fx[0];
+    }
+
     /** Runs the actions, waits until the background work has been idle for 1.5 s, and records the stalls. */
     private void stage(String name, FxStallMonitor monitor, Runnable actions) throws Exception {
+        FxSampler sampler = Boolean.getBoolean("iom.bench.fxProfile") ? new FxSampler(fxThread()) : null;
+        try {
+            measuredStage(name, monitor, actions);
+        } finally {
+            if (sampler != null) {
+                sampler.close();
+                lines.addAll(sampler.longestBusyStretch());
+            }
+        }
+    }
+
+    private void measuredStage(String name, FxStallMonitor monitor, Runnable actions) throws Exception {
         monitor.reset();
         long gc0 = gcMillis();
         long t0 = System.nanoTime();
@@ -97,8 +225,8 @@ class UiResponsivenessBenchmark extends WorkbenchFxTest {
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - t0 - 1_500_000_000L) / 1e9;
-        lines.add(String.format(Locale.ROOT, "  %-16s %8.1f s   longest FX stall %7.1f ms   stalls over %d ms: %d   (%,d probes; GC pauses %,d ms)   %s",
-                name, seconds, monitor.maxStallMillis(), monitor.limitMillis(), monitor.stallsOverLimit(),
+        lines.add(String.format(Locale.ROOT, "  %-16s %8.1f s   longest FX stall %7.1f ms (processor time in it: FX thread %5.1f ms, renderer %5.1f ms)   stalls over %d ms: %d   (%,d probes; GC pauses %,d ms)   %s",
+                name, seconds, monitor.maxStallMillis(), monitor.longestStallCpuMillis(), monitor.longestStallRenderCpuMillis(), monitor.limitMillis(), monitor.stallsOverLimit(),
                 monitor.probesAnswered(), gcMillis() - gc0, shown()));
         monitor.culprits().forEach((where, n) -> lines.add("        stalled in " + where + " (" + n + "×)"));
     }

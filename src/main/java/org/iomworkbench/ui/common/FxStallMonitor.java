@@ -18,6 +18,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the longest delay and the number of stalls over a limit since the last {@link #reset()}, and
  * logs each stall over the limit. One probe is in flight at a time, so a long stall is counted
  * once, with its full length.
+ * <p>
+ * Where the JVM can tell, each stall also gets the processor time the FX thread itself used in it:
+ * a stall that is mostly the FX thread's own work (styling, layout, filling controls) tells apart
+ * from one where it was ready but waited, for a processor taken by background work, for a pause of
+ * the garbage collector or for the render thread, whose processor time in the stall is given too.
  */
 public final class FxStallMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FxStallMonitor.class);
@@ -34,6 +39,15 @@ public final class FxStallMonitor implements AutoCloseable {
     private volatile ScheduledFuture<?> task;
     private volatile Thread fxThread;
     private volatile long postedAt;
+    /** The FX thread's processor time when the probe in flight was posted; -1 when not known. */
+    private volatile long postedCpu = -1;
+    /** The render thread's processor time then; -1 when not known. */
+    private volatile long postedRenderCpu = -1;
+    private volatile Thread renderer;
+    private volatile long rendererSearchedAt;
+    private final AtomicLong longestCpuNanos = new AtomicLong(-1);
+    private final AtomicLong longestRenderCpuNanos = new AtomicLong(-1);
+    private static final java.lang.management.ThreadMXBean THREADS = threads();
     private final AtomicBoolean sampled = new AtomicBoolean();
     private final java.util.concurrent.ConcurrentHashMap<String, Long> culprits = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -66,18 +80,77 @@ public final class FxStallMonitor implements AutoCloseable {
         }
         long posted = System.nanoTime();
         postedAt = posted;
+        Thread fx = fxThread;
+        long cpuAtPost = THREADS == null || fx == null ? -1 : THREADS.getThreadCpuTime(fx.getId());
+        postedCpu = cpuAtPost;
+        Thread render = renderThread();
+        long renderAtPost = THREADS == null || render == null ? -1 : THREADS.getThreadCpuTime(render.getId());
+        postedRenderCpu = renderAtPost;
         sampled.set(false);
         Platform.runLater(() -> {
             long delay = System.nanoTime() - posted;
+            long cpu = cpuAtPost < 0 ? -1 : THREADS.getCurrentThreadCpuTime() - cpuAtPost;
+            long renderCpu = renderAtPost < 0 ? -1 : THREADS.getThreadCpuTime(render.getId()) - renderAtPost;
             fxThread = Thread.currentThread();
             inFlight.set(false);
             probes.incrementAndGet();
-            maxNanos.accumulateAndGet(delay, Math::max);
+            synchronized (maxNanos) {
+                if (delay > maxNanos.get()) {
+                    maxNanos.set(delay);
+                    longestCpuNanos.set(cpu);
+                    longestRenderCpuNanos.set(renderCpu);
+                }
+            }
             if (delay > limitMillis * 1_000_000L) {
                 stalls.incrementAndGet();
-                LOG.info("The window did not respond for {} ms (the FX thread was busy).", delay / 1_000_000);
+                if (cpu >= 0 && renderCpu >= 0) {
+                    LOG.info("The window did not respond for {} ms (the FX thread was busy; in that time it used {} ms of processor"
+                            + " time, the render thread {} ms).", delay / 1_000_000, cpu / 1_000_000, renderCpu / 1_000_000);
+                } else if (cpu >= 0) {
+                    LOG.info("The window did not respond for {} ms (the FX thread was busy; it used {} ms of processor time in it).",
+                            delay / 1_000_000, cpu / 1_000_000);
+                } else {
+                    LOG.info("The window did not respond for {} ms (the FX thread was busy).", delay / 1_000_000);
+                }
             }
         });
+    }
+
+    /** JavaFX's render thread (Prism's "QuantumRenderer"), found once it runs; null before or elsewhere. */
+    private Thread renderThread() {
+        Thread r = renderer;
+        if ((r == null || !r.isAlive()) && THREADS != null && System.nanoTime() - rendererSearchedAt > 1_000_000_000L) {
+            rendererSearchedAt = System.nanoTime();
+            r = null;
+            ThreadGroup g = Thread.currentThread().getThreadGroup();
+            while (g.getParent() != null) {
+                g = g.getParent();
+            }
+            Thread[] all = new Thread[g.activeCount() * 2 + 16];
+            int n = g.enumerate(all, true);
+            for (int i = 0; i < n && r == null; i++) {
+                if (all[i].getName().startsWith("QuantumRenderer")) {
+                    r = all[i];
+                }
+            }
+            renderer = r;
+        }
+        return r;
+    }
+
+    private static java.lang.management.ThreadMXBean threads() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        try {
+            if (mx.isThreadCpuTimeSupported() && mx.isCurrentThreadCpuTimeSupported()) {
+                if (!mx.isThreadCpuTimeEnabled()) {
+                    mx.setThreadCpuTimeEnabled(true);
+                }
+                return mx;
+            }
+        } catch (UnsupportedOperationException | SecurityException e) {
+            LOG.debug("No processor time per thread here: {}", e.toString());
+        }
+        return null;
     }
 
     /**
@@ -117,6 +190,21 @@ public final class FxStallMonitor implements AutoCloseable {
         return maxNanos.get() / 1e6;
     }
 
+    /**
+     * The processor time the FX thread itself used during the longest stall since the last reset,
+     * in milliseconds; negative when the JVM cannot tell (or before the first stall).
+     */
+    public double longestStallCpuMillis() {
+        long cpu = longestCpuNanos.get();
+        return cpu < 0 ? -1 : cpu / 1e6;
+    }
+
+    /** The same for JavaFX's render thread, which the FX thread waits for at the start of each frame. */
+    public double longestStallRenderCpuMillis() {
+        long cpu = longestRenderCpuNanos.get();
+        return cpu < 0 ? -1 : cpu / 1e6;
+    }
+
     /** Stalls over the limit since the last reset. */
     public long stallsOverLimit() {
         return stalls.get();
@@ -132,7 +220,11 @@ public final class FxStallMonitor implements AutoCloseable {
     }
 
     public void reset() {
-        maxNanos.set(0);
+        synchronized (maxNanos) {
+            maxNanos.set(0);
+            longestCpuNanos.set(-1);
+            longestRenderCpuNanos.set(-1);
+        }
         stalls.set(0);
         probes.set(0);
         culprits.clear();

@@ -33,6 +33,24 @@ class FxStallMonitorTest {
             // the probe posted just before the block waited for all of it, less at most one probe interval
             assertThat(m.maxStallMillis()).isGreaterThanOrEqualTo(300).isLessThan(10_000);
             assertThat(m.stallsOverLimit()).isEqualTo(1);
+            // asleep, the FX thread used (next to) no processor time in the stall
+            assertThat(m.longestStallCpuMillis()).isLessThan(100);
+
+            m.reset();
+            CountDownLatch spun = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                long until = System.nanoTime() + 400_000_000L;
+                double x = 0;
+                while (System.nanoTime() < until) {
+                    x += Math.sqrt(x + 1);
+                }
+                spun.countDown();
+                assertThat(x).isPositive();
+            });
+            assertThat(spun.await(10, TimeUnit.SECONDS)).isTrue();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> m.stallsOverLimit() >= 1);
+            // busy, it used most of the stall (the machine's other work may take a little of it)
+            assertThat(m.longestStallCpuMillis()).isGreaterThan(150);
 
             m.reset();
             assertThat(m.maxStallMillis()).isZero();
