@@ -27,6 +27,10 @@ final class Blocking {
     /** Receives the pairs of one chunk of blocks, on one worker thread. */
     interface PairSink {
         void pair(int a, int b, int rule);
+
+        /** The chunk's last pair has been given (on the same worker thread). */
+        default void done() {
+        }
     }
 
     private Blocking() {
@@ -138,7 +142,11 @@ final class Blocking {
                     List<int[]> mine = blocks.subList(from, to);
                     PairSink sink = sinks.apply(chunkNo++);
                     final int ruleNo = ri;
-                    futures.add(pool.submit(() -> compare(r, rules, packed, mine, keys, ruleNo, sink, cancel)));
+                    futures.add(pool.submit(() -> {
+                        long n = compare(r, rules, packed, mine, keys, ruleNo, sink, cancel);
+                        sink.done();
+                        return n;
+                    }));
                     from = to;
                 }
                 long compared = 0;

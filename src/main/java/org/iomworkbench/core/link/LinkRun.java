@@ -87,16 +87,25 @@ public final class LinkRun {
         long t2 = System.nanoTime();
         cancel.check();
         progress.update("Linking and clustering", 0, -1);
-        PairScorer collected = new PairScorer(r, model, keep);
+        // the chunks' pairs in chunk order, into arrays sized for them and the analyst's decisions;
+        // each chunk is let go once copied, so the pairs are held about twice at most, not four times
+        long kept = decisions.size();
+        for (PairScorer s : scorers.values()) {
+            kept += s.size;
+        }
+        if (kept > Integer.MAX_VALUE - 16) {
+            throw new WorkbenchException("Too many candidate pairs kept to link at once (" + kept + ").",
+                    "Use blocking rules that bring fewer pairs, or a higher lower threshold.", true);
+        }
+        PairScorer collected = new PairScorer(r, model, keep, (int) kept);
         WeightHistogram histogram = collected.histogram;
-        scorers.keySet().stream().sorted().forEach(k -> {
-            PairScorer s = scorers.get(k);
+        for (Integer k : scorers.keySet().stream().sorted().toList()) {
+            PairScorer s = scorers.remove(k);
             histogram.addAll(s.histogram);
-            for (int i = 0; i < s.size; i++) {
-                collected.add(s.a[i], s.b[i], s.pattern[i], s.weight[i], s.rule[i]);
-            }
-        });
+            collected.addAll(s);
+        }
         o.histogram = histogram;
+        o.pairsKept = collected.size;
         // the analyst's decisions on pairs the blocking did not bring
         Map<Long, PairStatus> pending = new HashMap<>(decisions);
         for (int i = 0; i < collected.size; i++) {
@@ -314,8 +323,9 @@ public final class LinkRun {
         o.basis = ba2;
         long t5 = System.nanoTime();
         LOG.info("Link computed: model fitted in {} s, pairs compared in {} s, collected and reweighed in {} s, "
-                        + "clustered and checked in {} s, persons chosen in {} s", Elapsed.seconds(t1 - t0),
-                Elapsed.seconds(t2 - t1), Elapsed.seconds(t3 - t2), Elapsed.seconds(t4 - t3), Elapsed.seconds(t5 - t4));
+                        + "clustered and checked in {} s, persons chosen in {} s; {} pairs compared, {} kept, {} after reweighing",
+                Elapsed.seconds(t1 - t0), Elapsed.seconds(t2 - t1), Elapsed.seconds(t3 - t2), Elapsed.seconds(t4 - t3),
+                Elapsed.seconds(t5 - t4), o.pairsCompared, o.pairsKept, o.pairs);
         return o;
     }
 
@@ -344,20 +354,28 @@ public final class LinkRun {
         }
         if (any) {
             int[] root0 = Clustering.components(r.n, n, all.a, all.b, linked0);
-            Map<Long, Integer> nameIds = new HashMap<>();
-            int[] nameId = new int[r.n];
+            // each record's name (surname, first forename) as a dense id; how many records carry
+            // it, and how many of them in each first cluster (counted by sorting, not hash maps)
+            long[] key = new long[r.n];
+            int named = 0;
             for (int i = 0; i < r.n; i++) {
-                nameId[i] = r.surname[i] == LinkRecords.NONE || r.forename1[i] == LinkRecords.NONE ? -1
-                        : nameIds.computeIfAbsent(((long) r.surname[i] << 32) | r.forename1[i], k -> nameIds.size());
-            }
-            int[] count = new int[nameIds.size()];
-            Map<Long, Integer> inCluster = new HashMap<>();
-            for (int i = 0; i < r.n; i++) {
-                if (nameId[i] >= 0) {
-                    count[nameId[i]]++;
-                    inCluster.merge(((long) root0[i] << 32) | nameId[i], 1, Integer::sum);
+                if (r.surname[i] != LinkRecords.NONE && r.forename1[i] != LinkRecords.NONE) {
+                    key[named++] = ((long) r.surname[i] << 32) | r.forename1[i];
                 }
             }
+            long[] names = Sorted.distinct(key, named);
+            int[] nameId = new int[r.n];
+            int[] count = new int[names.length];
+            named = 0;
+            for (int i = 0; i < r.n; i++) {
+                nameId[i] = r.surname[i] == LinkRecords.NONE || r.forename1[i] == LinkRecords.NONE ? -1
+                        : java.util.Arrays.binarySearch(names, ((long) r.surname[i] << 32) | r.forename1[i]);
+                if (nameId[i] >= 0) {
+                    count[nameId[i]]++;
+                    key[named++] = ((long) root0[i] << 32) | nameId[i];
+                }
+            }
+            long[][] inCluster = Sorted.counted(key, named);
             for (int i = 0; i < n; i++) {
                 int x = all.a[i];
                 int y = all.b[i];
@@ -365,17 +383,28 @@ public final class LinkRun {
                     continue;
                 }
                 int v = nameId[x];
-                int outside = count[v] - inCluster.get(((long) root0[x] << 32) | v) - inCluster.get(((long) root0[y] << 32) | v);
+                int outside = count[v] - Sorted.count(inCluster, ((long) root0[x] << 32) | v)
+                        - Sorted.count(inCluster, ((long) root0[y] << 32) | v);
                 all.weight[i] += TermFrequencies.log2(count[v] / (Math.max(0, outside) + NAME_PSEUDO_COUNT));
             }
         }
-        PairScorer kept = new PairScorer(r, all.model(), keep);
+        int count = 0;
         for (int i = 0; i < n; i++) {
-            if (all.weight[i] >= keep || Field.PNC.levelOf(all.pattern[i]) == Field.EXACT || all.rule[i] < 0) {
+            if (keeps(all, i, keep)) {
+                count++;
+            }
+        }
+        PairScorer kept = new PairScorer(r, all.model(), keep, count);
+        for (int i = 0; i < n; i++) {
+            if (keeps(all, i, keep)) {
                 kept.add(all.a[i], all.b[i], all.pattern[i], all.weight[i], all.rule[i]);
             }
         }
         return kept;
+    }
+
+    private static boolean keeps(PairScorer all, int i, double keep) {
+        return all.weight[i] >= keep || Field.PNC.levelOf(all.pattern[i]) == Field.EXACT || all.rule[i] < 0;
     }
 
     static long pairKey(int a, int b) {

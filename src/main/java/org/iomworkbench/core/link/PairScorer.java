@@ -14,17 +14,62 @@ final class PairScorer implements Blocking.PairSink {
     private final double keepWeight;
     final WeightHistogram histogram = new WeightHistogram();
     int size;
-    int[] a = new int[256];
-    int[] b = new int[256];
-    int[] pattern = new int[256];
-    double[] weight = new double[256];
-    byte[] rule = new byte[256];
+    int[] a;
+    int[] b;
+    int[] pattern;
+    double[] weight;
+    byte[] rule;
 
     PairScorer(LinkRecords r, MatchModel model, double keepWeight) {
+        this(r, model, keepWeight, 256);
+    }
+
+    /** With room for {@code capacity} pairs before its arrays grow. */
+    PairScorer(LinkRecords r, MatchModel model, double keepWeight, int capacity) {
         this.cmp = new Comparisons(r);
         this.model = model;
         this.priorWeight = model.priorWeight();
         this.keepWeight = keepWeight;
+        int cap = Math.max(16, capacity);
+        a = new int[cap];
+        b = new int[cap];
+        pattern = new int[cap];
+        weight = new double[cap];
+        rule = new byte[cap];
+    }
+
+    /**
+     * A chunk's pairs are all in: its arrays give back their spare room (up to half of them, as
+     * they grow by doubling), so that the chunks waiting to be collected hold only their pairs.
+     */
+    @Override
+    public void done() {
+        if (size < a.length) {
+            a = Arrays.copyOf(a, size);
+            b = Arrays.copyOf(b, size);
+            pattern = Arrays.copyOf(pattern, size);
+            weight = Arrays.copyOf(weight, size);
+            rule = Arrays.copyOf(rule, size);
+        }
+    }
+
+    /** Appends another scorer's pairs, in their order (histograms are not merged). */
+    void addAll(PairScorer other) {
+        int n = other.size;
+        if (size + n > a.length) {
+            int cap = Math.max(size + n, a.length * 2);
+            a = Arrays.copyOf(a, cap);
+            b = Arrays.copyOf(b, cap);
+            pattern = Arrays.copyOf(pattern, cap);
+            weight = Arrays.copyOf(weight, cap);
+            rule = Arrays.copyOf(rule, cap);
+        }
+        System.arraycopy(other.a, 0, a, size, n);
+        System.arraycopy(other.b, 0, b, size, n);
+        System.arraycopy(other.pattern, 0, pattern, size, n);
+        System.arraycopy(other.weight, 0, weight, size, n);
+        System.arraycopy(other.rule, 0, rule, size, n);
+        size += n;
     }
 
     @Override

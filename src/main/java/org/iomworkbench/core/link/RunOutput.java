@@ -26,6 +26,8 @@ final class RunOutput {
     LinkBasis[] basis;
     // counts
     long pairsCompared;
+    /** Pairs kept from the comparison (at or above the lower threshold, sharing a PNC, or a name to re-weigh), before re-weighing. */
+    int pairsKept;
     long linkedByModel;
     long linkedByPnc;
     long linkedByAnalyst;

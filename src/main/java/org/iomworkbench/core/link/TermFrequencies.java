@@ -48,8 +48,8 @@ final class TermFrequencies {
         sumSquaresDob = adjust(dobIds, dob, n);
         fullName = new double[n];
         firstName = new double[n];
-        joint(r, r.forenames, fullName);
-        joint(r, r.forename1, firstName);
+        joint(r, r.forenames, r.codes.size(), fullName);
+        joint(r, r.forename1, r.names.size(), firstName);
     }
 
     /** Dense ids of the values of {@code key} (NONE where {@code present} is NONE). */
@@ -70,41 +70,59 @@ final class TermFrequencies {
      * a common combination: the correction measures how much more often the two names go together
      * among different people than chance would have it.
      */
-    private static void joint(LinkRecords r, int[] fn, double[] out) {
+    private static void joint(LinkRecords r, int[] fn, int fnValues, double[] out) {
         int n = r.n;
-        Map<Long, Integer> ids = new HashMap<>();
-        Map<Long, Boolean> seen = new HashMap<>();
-        Map<Integer, Integer> cs = new HashMap<>();
-        Map<Integer, Integer> cf = new HashMap<>();
+        long[] key = new long[n];
+        long[] seenKey = new long[n];
+        int present = 0;
+        int dated = 0;
+        for (int i = 0; i < n; i++) {
+            if (r.surname[i] == LinkRecords.NONE || fn[i] == LinkRecords.NONE) {
+                continue;
+            }
+            long k = ((long) r.surname[i] << 32) | (fn[i] & 0xFFFFFFFFL);
+            key[present++] = k;
+            if (r.dob[i] != LinkRecords.NONE) {
+                seenKey[dated++] = k * 31 + r.dob[i] * 0x9E3779B97F4A7C15L;
+            }
+        }
+        // the name pairs and the (name, date of birth) keys, each sorted and without repeats:
+        // a value's place in its array is its id (only counts are kept per id)
+        long[] names = Sorted.distinct(key, present);
+        long[] dates = Sorted.distinct(seenKey, dated);
+        boolean[] seen = new boolean[dates.length];
+        int[] cj = new int[Math.max(1, names.length)];
+        int[] cs = new int[Math.max(1, r.names.size())];
+        int[] cf = new int[Math.max(1, fnValues)];
         int[] jid = new int[n];
         long distinct = 0;
-        java.util.List<Integer> counted = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
             if (r.surname[i] == LinkRecords.NONE || fn[i] == LinkRecords.NONE) {
                 jid[i] = LinkRecords.NONE;
                 continue;
             }
             long k = ((long) r.surname[i] << 32) | (fn[i] & 0xFFFFFFFFL);
-            jid[i] = ids.computeIfAbsent(k, x -> ids.size());
-            boolean first = r.dob[i] == LinkRecords.NONE
-                    || seen.putIfAbsent(k * 31 + r.dob[i] * 0x9E3779B97F4A7C15L, Boolean.TRUE) == null;
-            if (first) {
-                counted.add(i);
+            jid[i] = java.util.Arrays.binarySearch(names, k);
+            // a name with the same date of birth counts once: its first record in record order
+            boolean first = true;
+            if (r.dob[i] != LinkRecords.NONE) {
+                int d = java.util.Arrays.binarySearch(dates, k * 31 + r.dob[i] * 0x9E3779B97F4A7C15L);
+                first = !seen[d];
+                seen[d] = true;
             }
-        }
-        int[] cj = new int[Math.max(1, ids.size())];
-        for (int i : counted) {
-            cj[jid[i]]++;
-            cs.merge(r.surname[i], 1, Integer::sum);
-            cf.merge(fn[i], 1, Integer::sum);
-            distinct++;
+            if (first) {
+                cj[jid[i]]++;
+                cs[r.surname[i]]++;
+                cf[fn[i]]++;
+                distinct++;
+            }
         }
         for (int i = 0; i < n; i++) {
             if (jid[i] == LinkRecords.NONE) {
                 continue;
             }
-            double ts = cs.getOrDefault(r.surname[i], 0);
-            double tfn = cf.getOrDefault(fn[i], 0);
+            double ts = cs[r.surname[i]];
+            double tfn = cf[fn[i]];
             double tj = cj[jid[i]];
             out[i] = ts == 0 || tfn == 0 || tj == 0 ? 0 : log2(ts * tfn / (tj * distinct));
         }
