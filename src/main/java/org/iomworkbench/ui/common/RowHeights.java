@@ -96,7 +96,8 @@ final class RowHeights {
         return c;
     }
 
-    private static double rowHeight(TableView<?> probe) {
+    /** The tallest laid-out row of a table that holds items. */
+    static double rowHeight(TableView<?> probe) {
         double height = 0;
         for (Node n : probe.lookupAll(".table-row-cell")) {
             if (n instanceof TableRow<?> row && !row.isEmpty()) {

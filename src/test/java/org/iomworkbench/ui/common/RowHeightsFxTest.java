@@ -2,10 +2,8 @@ package org.iomworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -48,16 +46,6 @@ class RowHeightsFxTest {
         return t;
     }
 
-    private static double rowHeight(TableView<?> t) {
-        double h = 0;
-        for (Node n : t.lookupAll(".table-row-cell")) {
-            if (n instanceof TableRow<?> r && !r.isEmpty()) {
-                h = Math.max(h, r.getHeight());
-            }
-        }
-        return h;
-    }
-
     private record Shown(TableView<String> plain, TableView<String> mono, TableView<String> browser,
                          TableView<String> queue) {
     }
@@ -86,14 +74,14 @@ class RowHeightsFxTest {
     void tablesGetTheRowHeightTheThemeGivesTheirRowsAtEachFontSize() {
         for (double size : new double[]{Settings.DEFAULTS.fontSize(), 20}) {
             Shown natural = show(size, false);
-            double free = rowHeight(natural.plain());
-            double freeMono = rowHeight(natural.mono());
+            double free = RowHeights.rowHeight(natural.plain());
+            double freeMono = RowHeights.rowHeight(natural.mono());
             assertThat(natural.plain().getFixedCellSize()).as("no fixed size without the sheet").isLessThanOrEqualTo(0);
             assertThat(free).isGreaterThan(size);
 
             Shown fixed = show(size, true);
             assertThat(fixed.plain().getFixedCellSize()).as("font %s px", size).isCloseTo(free, within(0.01));
-            assertThat(rowHeight(fixed.plain())).isCloseTo(free, within(0.01));
+            assertThat(RowHeights.rowHeight(fixed.plain())).isCloseTo(free, within(0.01));
             assertThat(fixed.mono().getFixedCellSize()).as("monospaced, font %s px", size).isCloseTo(freeMono, within(0.01));
             // the tables that size their rows themselves keep their own rules
             assertThat(fixed.browser().getFixedCellSize()).isCloseTo(2 * size, within(0.01));
