@@ -147,7 +147,7 @@ public final class FxStallMonitor implements AutoCloseable {
                 }
                 return mx;
             }
-        } catch (UnsupportedOperationException | SecurityException e) {
+        } catch (SecurityException e) { // both supported, checked above: only a security manager can refuse
             LOG.debug("No processor time per thread here: {}", e.toString());
         }
         return null;
