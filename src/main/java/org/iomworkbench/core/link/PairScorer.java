@@ -45,24 +45,23 @@ final class PairScorer implements Blocking.PairSink {
     @Override
     public void done() {
         if (size < a.length) {
-            a = Arrays.copyOf(a, size);
-            b = Arrays.copyOf(b, size);
-            pattern = Arrays.copyOf(pattern, size);
-            weight = Arrays.copyOf(weight, size);
-            rule = Arrays.copyOf(rule, size);
+            resize(size);
         }
+    }
+
+    private void resize(int cap) {
+        a = Arrays.copyOf(a, cap);
+        b = Arrays.copyOf(b, cap);
+        pattern = Arrays.copyOf(pattern, cap);
+        weight = Arrays.copyOf(weight, cap);
+        rule = Arrays.copyOf(rule, cap);
     }
 
     /** Appends another scorer's pairs, in their order (histograms are not merged). */
     void addAll(PairScorer other) {
         int n = other.size;
         if (size + n > a.length) {
-            int cap = Math.max(size + n, a.length * 2);
-            a = Arrays.copyOf(a, cap);
-            b = Arrays.copyOf(b, cap);
-            pattern = Arrays.copyOf(pattern, cap);
-            weight = Arrays.copyOf(weight, cap);
-            rule = Arrays.copyOf(rule, cap);
+            resize(Math.max(size + n, a.length * 2));
         }
         System.arraycopy(other.a, 0, a, size, n);
         System.arraycopy(other.b, 0, b, size, n);
@@ -97,12 +96,7 @@ final class PairScorer implements Blocking.PairSink {
 
     void add(int x, int y, int p, double w, int ruleNo) {
         if (size == a.length) {
-            int cap = size * 2;
-            a = Arrays.copyOf(a, cap);
-            b = Arrays.copyOf(b, cap);
-            pattern = Arrays.copyOf(pattern, cap);
-            weight = Arrays.copyOf(weight, cap);
-            rule = Arrays.copyOf(rule, cap);
+            resize(Math.max(16, size * 2));
         }
         a[size] = x;
         b[size] = y;

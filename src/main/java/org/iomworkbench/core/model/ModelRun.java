@@ -232,9 +232,10 @@ public final class ModelRun {
                     long t0 = System.nanoTime();
                     FittedModel m = fit.get();
                     double[] v = m.positive(valid.x);
-                    Candidate c = new Candidate(m, v, BinaryMetrics.auc(v, valid.y), (System.nanoTime() - t0) / 1e9);
+                    long took = System.nanoTime() - t0;
+                    Candidate c = new Candidate(m, v, BinaryMetrics.auc(v, valid.y), took / 1e9);
                     LOG.info("Fitted {} {} on {} people in {} s (validation AUC {})", kind, m.parameters, train.size(),
-                            Elapsed.seconds(System.nanoTime() - t0), String.format("%.4f", c.auc()));
+                            Elapsed.seconds(took), String.format("%.4f", c.auc()));
                     return c;
                 });
             }

@@ -39,10 +39,6 @@ public final class FxStallMonitor implements AutoCloseable {
     private volatile ScheduledFuture<?> task;
     private volatile Thread fxThread;
     private volatile long postedAt;
-    /** The FX thread's processor time when the probe in flight was posted; -1 when not known. */
-    private volatile long postedCpu = -1;
-    /** The render thread's processor time then; -1 when not known. */
-    private volatile long postedRenderCpu = -1;
     private volatile Thread renderer;
     private volatile long rendererSearchedAt;
     private final AtomicLong longestCpuNanos = new AtomicLong(-1);
@@ -82,10 +78,8 @@ public final class FxStallMonitor implements AutoCloseable {
         postedAt = posted;
         Thread fx = fxThread;
         long cpuAtPost = THREADS == null || fx == null ? -1 : THREADS.getThreadCpuTime(fx.getId());
-        postedCpu = cpuAtPost;
         Thread render = renderThread();
         long renderAtPost = THREADS == null || render == null ? -1 : THREADS.getThreadCpuTime(render.getId());
-        postedRenderCpu = renderAtPost;
         sampled.set(false);
         Platform.runLater(() -> {
             long delay = System.nanoTime() - posted;
