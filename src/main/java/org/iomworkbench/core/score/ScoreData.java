@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -379,29 +378,124 @@ public final class ScoreData {
         /** The person number of each record, per source (upper case): a crime row's look-up builds no key. */
         private final Map<String, Map<String, Integer>> personOfRecord = new HashMap<>();
         /** Each crime_ref's merged offence, in the order first seen (which settles exact ties). */
-        private final Map<String, Crime> crimes;
+        private final Crimes crimes;
         private final List<Object[]> prisons = new ArrayList<>();
         private final List<Object[]> tests = new ArrayList<>();
         private final List<Object[]> markers = new ArrayList<>();
 
-        private static final class Crime {
-            int date = Integer.MAX_VALUE;
-            int code = -1;
-            boolean alcohol;
-            /** The numbers of the persons with a row of it (each once). */
-            int[] persons = new int[1];
-            int personCount;
+        /**
+         * The merged offences, one per crime_ref in the order first seen, in parallel arrays found
+         * through an open-addressing table of the refs (millions of crimes: a few bytes each
+         * beside the ref, instead of a map entry, an object and an array each).
+         */
+        private static final class Crimes {
+            private String[] ref;
+            private int[] date;
+            private int[] code;
+            private boolean[] alcohol;
+            /** The first person with a row of the crime, or -1. */
+            private int[] person;
+            /** Further persons with a row of it (each once), for the few crimes with more than one; else null. */
+            private int[][] more;
+            private int size;
+            /** Index + 1 of the crime whose ref hashes there; 0 = empty. */
+            private int[] slots;
 
-            void addPerson(int p) {
-                for (int i = 0; i < personCount; i++) {
-                    if (persons[i] == p) {
+            Crimes(int expected) {
+                int cap = Math.max(16, expected);
+                ref = new String[cap];
+                date = new int[cap];
+                code = new int[cap];
+                alcohol = new boolean[cap];
+                person = new int[cap];
+                more = new int[cap][];
+                slots = new int[Integer.highestOneBit(Math.max(16, cap) * 2 - 1) * 2];
+            }
+
+            /** The crime of {@code crimeRef}, added (no date, no code, no person) when first seen. */
+            int of(String crimeRef) {
+                int mask = slots.length - 1;
+                int h = mix(crimeRef.hashCode()) & mask;
+                while (slots[h] != 0) {
+                    int k = slots[h] - 1;
+                    if (ref[k].equals(crimeRef)) {
+                        return k;
+                    }
+                    h = (h + 1) & mask;
+                }
+                if (size == ref.length) {
+                    grow();
+                    return of(crimeRef);
+                }
+                int k = size++;
+                ref[k] = crimeRef;
+                date[k] = Integer.MAX_VALUE;
+                code[k] = -1;
+                person[k] = -1;
+                slots[h] = k + 1;
+                if (size * 2 > slots.length) {
+                    rehash(slots.length * 2);
+                }
+                return k;
+            }
+
+            void addPerson(int k, int p) {
+                if (person[k] < 0) {
+                    person[k] = p;
+                    return;
+                }
+                if (person[k] == p) {
+                    return;
+                }
+                int[] m = more[k];
+                if (m == null) {
+                    more[k] = new int[]{p};
+                    return;
+                }
+                for (int q : m) {
+                    if (q == p) {
                         return;
                     }
                 }
-                if (personCount == persons.length) {
-                    persons = Arrays.copyOf(persons, personCount * 2);
+                m = Arrays.copyOf(m, m.length + 1);
+                m[m.length - 1] = p;
+                more[k] = m;
+            }
+
+            int personCount(int k) {
+                return person[k] < 0 ? 0 : 1 + (more[k] == null ? 0 : more[k].length);
+            }
+
+            /** The crime's {@code i}-th person, in the order their rows came. */
+            int personAt(int k, int i) {
+                return i == 0 ? person[k] : more[k][i - 1];
+            }
+
+            private void grow() {
+                int cap = ref.length * 2;
+                ref = Arrays.copyOf(ref, cap);
+                date = Arrays.copyOf(date, cap);
+                code = Arrays.copyOf(code, cap);
+                alcohol = Arrays.copyOf(alcohol, cap);
+                person = Arrays.copyOf(person, cap);
+                more = Arrays.copyOf(more, cap);
+            }
+
+            private void rehash(int length) {
+                slots = new int[length];
+                int mask = length - 1;
+                for (int k = 0; k < size; k++) {
+                    int h = mix(ref[k].hashCode()) & mask;
+                    while (slots[h] != 0) {
+                        h = (h + 1) & mask;
+                    }
+                    slots[h] = k + 1;
                 }
-                persons[personCount++] = p;
+            }
+
+            private static int mix(int h) {
+                h *= 0x9E3779B9;
+                return h ^ (h >>> 16);
             }
         }
 
@@ -412,7 +506,7 @@ public final class ScoreData {
         /** With room for about this many person records and crime rows (a hint: more fit). */
         public Builder(int records, int crimeRows) {
             personNumber = new HashMap<>(capacity(records));
-            crimes = new LinkedHashMap<>(capacity(crimeRows));
+            crimes = new Crimes(crimeRows);
         }
 
         private static int capacity(int entries) {
@@ -455,21 +549,22 @@ public final class ScoreData {
                 throw new WorkbenchException("Offence code " + code + " of crime " + crimeRef + " is not in the harm index.",
                         "Add the code to the harm index or exclude the row.", true);
             }
-            Crime c = crimes.computeIfAbsent(crimeRef, k -> new Crime());
+            int k = crimes.of(crimeRef);
             int d = (int) date.toEpochDay();
-            c.date = Math.min(c.date, d);
-            if (c.code < 0) {
-                c.code = ci;
+            crimes.date[k] = Math.min(crimes.date[k], d);
+            int had = crimes.code[k];
+            if (had < 0) {
+                crimes.code[k] = ci;
             } else {
-                int cmp = Double.compare(harmDays.get(ci), harmDays.get(c.code));
-                if (cmp > 0 || (cmp == 0 && compareCodePoints(codes.get(ci), codes.get(c.code)) < 0)) {
-                    c.code = ci;
+                int cmp = Double.compare(harmDays.get(ci), harmDays.get(had));
+                if (cmp > 0 || (cmp == 0 && compareCodePoints(codes.get(ci), codes.get(had)) < 0)) {
+                    crimes.code[k] = ci;
                 }
             }
-            c.alcohol |= alcohol;
+            crimes.alcohol[k] |= alcohol;
             Integer person = personOf("CRIMES", crimesPersonId);
             if (person != null) {
-                c.addPerson(person);
+                crimes.addPerson(k, person);
             }
             return this;
         }
@@ -527,22 +622,23 @@ public final class ScoreData {
             }
             // offences per person
             int[] count = new int[n + 1];
-            for (Crime c : crimes.values()) {
-                for (int i = 0; i < c.personCount; i++) {
-                    count[index[c.persons[i]] + 1]++;
+            for (int k = 0; k < crimes.size; k++) {
+                for (int i = 0, m = crimes.personCount(k); i < m; i++) {
+                    count[index[crimes.personAt(k, i)] + 1]++;
                 }
             }
             int[] offStart = prefix(count);
             int total = offStart[n];
-            Crime[] byIndex = crimes.values().toArray(new Crime[0]);
             int[] fill = Arrays.copyOf(offStart, n);
             int[] crimeOfSlot = new int[total];
-            for (int k = 0; k < byIndex.length; k++) {
-                Crime c = byIndex[k];
-                for (int i = 0; i < c.personCount; i++) {
-                    crimeOfSlot[fill[index[c.persons[i]]]++] = k;
+            for (int k = 0; k < crimes.size; k++) {
+                for (int i = 0, m = crimes.personCount(k); i < m; i++) {
+                    crimeOfSlot[fill[index[crimes.personAt(k, i)]]++] = k;
                 }
             }
+            int[] crimeDate = crimes.date;
+            int[] crimeCode = crimes.code;
+            boolean[] crimeAlcohol = crimes.alcohol;
             // sort each person's offences by date, then most harmful, smallest group, smallest code
             Integer[] codeOrder = new Integer[codes.size()];
             for (int i = 0; i < codeOrder.length; i++) {
@@ -576,15 +672,15 @@ public final class ScoreData {
                     order[i] = crimeOfSlot[from + i];
                 }
                 Arrays.sort(order, (a, b) -> {
-                    int cmp = Integer.compare(byIndex[a].date, byIndex[b].date);
-                    return cmp != 0 ? cmp : Integer.compare(rank[byIndex[a].code], rank[byIndex[b].code]);
+                    int cmp = Integer.compare(crimeDate[a], crimeDate[b]);
+                    return cmp != 0 ? cmp : Integer.compare(rank[crimeCode[a]], rank[crimeCode[b]]);
                 });
                 for (int i = 0; i < order.length; i++) {
-                    Crime c = byIndex[order[i]];
-                    offDate[from + i] = c.date;
-                    offCode[from + i] = c.code;
-                    offH[from + i] = Math.log10(1 + codeHarm[c.code]);
-                    offAlcohol[from + i] = (byte) (c.alcohol ? 1 : 0);
+                    int k = order[i];
+                    offDate[from + i] = crimeDate[k];
+                    offCode[from + i] = crimeCode[k];
+                    offH[from + i] = Math.log10(1 + codeHarm[crimeCode[k]]);
+                    offAlcohol[from + i] = (byte) (crimeAlcohol[k] ? 1 : 0);
                 }
             }
             // tests, markers, prison
