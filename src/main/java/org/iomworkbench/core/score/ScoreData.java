@@ -600,6 +600,70 @@ public final class ScoreData {
             return this;
         }
 
+        /**
+         * Puts each person's crimes ({@code slot[start[p]..start[p+1])}, each range in ascending
+         * crime number, the order first seen) in date order, then by the code's rank, ties staying
+         * in the order first seen: as a stable sort by (date, rank) would. When the date span, the
+         * ranks and the crime numbers fit in 63 bits together ({@code packed}; always, for
+         * real extracts), each crime is one long and the range is sorted as numbers; otherwise
+         * (or with {@code packed} false) with a comparator on boxed numbers.
+         */
+        static void orderOffences(int[] slot, int[] start, int[] date, int[] rank, int crimes, int ranks, boolean packed) {
+            int minDate = Integer.MAX_VALUE;
+            int maxDate = Integer.MIN_VALUE;
+            for (int k = 0; k < crimes; k++) {
+                minDate = Math.min(minDate, date[k]);
+                maxDate = Math.max(maxDate, date[k]);
+            }
+            int kBits = bits(crimes);
+            int rankBits = bits(ranks);
+            int dateBits = crimes == 0 ? 0 : bits((long) maxDate - minDate + 1);
+            boolean fits = dateBits + rankBits + kBits <= 63;
+            int persons = start.length - 1;
+            if (packed && fits) {
+                long kMask = (1L << kBits) - 1;
+                long[] key = new long[16];
+                for (int p = 0; p < persons; p++) {
+                    int from = start[p];
+                    int m = start[p + 1] - from;
+                    if (m < 2) {
+                        continue;
+                    }
+                    if (key.length < m) {
+                        key = new long[Math.max(m, key.length * 2)];
+                    }
+                    for (int i = 0; i < m; i++) {
+                        int k = slot[from + i];
+                        key[i] = (((long) date[k] - minDate) << (rankBits + kBits)) | ((long) rank[k] << kBits) | k;
+                    }
+                    Arrays.sort(key, 0, m);
+                    for (int i = 0; i < m; i++) {
+                        slot[from + i] = (int) (key[i] & kMask);
+                    }
+                }
+                return;
+            }
+            for (int p = 0; p < persons; p++) {
+                int from = start[p];
+                Integer[] order = new Integer[start[p + 1] - from];
+                for (int i = 0; i < order.length; i++) {
+                    order[i] = slot[from + i];
+                }
+                Arrays.sort(order, (a, b) -> {
+                    int cmp = Integer.compare(date[a], date[b]);
+                    return cmp != 0 ? cmp : Integer.compare(rank[a], rank[b]);
+                });
+                for (int i = 0; i < order.length; i++) {
+                    slot[from + i] = order[i];
+                }
+            }
+        }
+
+        /** Bits to hold 0..n-1 (at least one). */
+        private static int bits(long n) {
+            return Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+        }
+
         public ScoreData build() {
             // persons in the natural order of their ids (as a TreeMap would keep them; sorting once is cheaper)
             int n = personIds.size();
@@ -664,19 +728,16 @@ public final class ScoreData {
             for (int i = 0; i < codeHarm.length; i++) {
                 codeHarm[i] = harmDays.get(i);
             }
+            int[] rankOf = new int[crimes.size];
+            for (int k = 0; k < crimes.size; k++) {
+                rankOf[k] = rank[crimeCode[k]];
+            }
+            orderOffences(crimeOfSlot, offStart, crimeDate, rankOf, crimes.size, codes.size(), true);
             for (int p = 0; p < n; p++) {
                 int from = offStart[p];
                 int to = offStart[p + 1];
-                Integer[] order = new Integer[to - from];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = crimeOfSlot[from + i];
-                }
-                Arrays.sort(order, (a, b) -> {
-                    int cmp = Integer.compare(crimeDate[a], crimeDate[b]);
-                    return cmp != 0 ? cmp : Integer.compare(rank[crimeCode[a]], rank[crimeCode[b]]);
-                });
-                for (int i = 0; i < order.length; i++) {
-                    int k = order[i];
+                for (int i = 0; i < to - from; i++) {
+                    int k = crimeOfSlot[from + i];
                     offDate[from + i] = crimeDate[k];
                     offCode[from + i] = crimeCode[k];
                     offH[from + i] = Math.log10(1 + codeHarm[crimeCode[k]]);

@@ -67,4 +67,50 @@ class CrimeMergeTest {
         assertThat(violent).isEqualTo(2L * (crimes / 2)); // both persons of every even crime
         assertThat(alcohol).isEqualTo(2L * ((crimes + 2) / 3));
     }
+
+    /** Each person's offences sorted as numbers (date, rank and crime packed in a long) as by the comparator. */
+    @Test
+    void packedOrderIsTheComparatorsOrder() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        int changed = 0;
+        for (int round = 0; round < 20; round++) {
+            int crimes = 1 + r.nextInt(5_000);
+            int ranks = 1 + r.nextInt(round % 2 == 0 ? 4 : 3_000);
+            int span = round % 3 == 0 ? 3 : 40_000; // many exact ties, or few
+            int[] date = new int[crimes];
+            int[] rank = new int[crimes];
+            for (int k = 0; k < crimes; k++) {
+                date[k] = -20_000 + r.nextInt(span);
+                rank[k] = r.nextInt(ranks);
+            }
+            int persons = 1 + r.nextInt(200);
+            int[] count = new int[persons + 1];
+            java.util.List<java.util.List<Integer>> of = new java.util.ArrayList<>();
+            for (int p = 0; p < persons; p++) {
+                of.add(new java.util.ArrayList<>());
+            }
+            for (int k = 0; k < crimes; k++) { // each range in ascending crime number, as the builder fills them
+                int p = r.nextInt(persons);
+                of.get(p).add(k);
+                count[p + 1]++;
+            }
+            int[] start = new int[persons + 1];
+            for (int p = 0; p < persons; p++) {
+                start[p + 1] = start[p] + count[p + 1];
+            }
+            int[] slot = new int[crimes];
+            for (int p = 0, i = 0; p < persons; p++) {
+                for (int k : of.get(p)) {
+                    slot[i++] = k;
+                }
+            }
+            int[] packed = slot.clone();
+            int[] boxed = slot.clone();
+            ScoreData.Builder.orderOffences(packed, start, date, rank, crimes, ranks, true);
+            ScoreData.Builder.orderOffences(boxed, start, date, rank, crimes, ranks, false);
+            assertThat(packed).as("round %d", round).isEqualTo(boxed);
+            changed += java.util.Arrays.equals(packed, slot) ? 0 : 1;
+        }
+        assertThat(changed).as("rounds whose order the sort changed").isGreaterThan(15);
+    }
 }
