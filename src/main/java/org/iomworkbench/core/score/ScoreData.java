@@ -733,16 +733,13 @@ public final class ScoreData {
                 rankOf[k] = rank[crimeCode[k]];
             }
             orderOffences(crimeOfSlot, offStart, crimeDate, rankOf, crimes.size, codes.size(), true);
-            for (int p = 0; p < n; p++) {
-                int from = offStart[p];
-                int to = offStart[p + 1];
-                for (int i = 0; i < to - from; i++) {
-                    int k = crimeOfSlot[from + i];
-                    offDate[from + i] = crimeDate[k];
-                    offCode[from + i] = crimeCode[k];
-                    offH[from + i] = Math.log10(1 + codeHarm[crimeCode[k]]);
-                    offAlcohol[from + i] = (byte) (crimeAlcohol[k] ? 1 : 0);
-                }
+            // the persons' ranges lie end to end: one pass over the slots fills them all
+            for (int i = 0; i < total; i++) {
+                int k = crimeOfSlot[i];
+                offDate[i] = crimeDate[k];
+                offCode[i] = crimeCode[k];
+                offH[i] = Math.log10(1 + codeHarm[crimeCode[k]]);
+                offAlcohol[i] = (byte) (crimeAlcohol[k] ? 1 : 0);
             }
             // tests, markers, prison
             int[][] t = events(tests, index, n);
