@@ -143,13 +143,19 @@ common=(
   --copyright "GPL-3.0-or-later"
   --description "Desktop workbench for analysts supporting Integrated Offender Management"
 )
+# the launcher's JVM options: half the machine's memory as the heap ceiling, and the Linux options
+# that let the window's background tasks run at a low priority (jvm-linux.options, one per line)
+java_options=(--java-options '-XX:MaxRAMPercentage=50')
+while read -r option; do
+  [ -n "$option" ] && java_options+=(--java-options "$option")
+done < "$here/jvm-linux.options"
 "$JPACKAGE" --type app-image "${common[@]}" \
   --dest "$out/app-image" \
   --input "$input" \
   --main-jar iom-workbench.jar \
   --runtime-image "$runtime" \
   --icon "$here/icon/iom-workbench.png" \
-  --java-options '-XX:MaxRAMPercentage=50'
+  "${java_options[@]}"
 app_image="$out/app-image/$name"
 echo "app-image in $(elapsed "$t")"
 

@@ -71,9 +71,22 @@ class UiResponsivenessBenchmark extends WorkbenchFxTest {
         stage("publish (list)", monitor, () -> push(KeyCode.CONTROL, KeyCode.DIGIT6));
         stage("audit", monitor, () -> push(KeyCode.CONTROL, KeyCode.DIGIT7));
 
-        System.out.printf(Locale.ROOT, "FX thread responsiveness, %,d persons, %d processors (limit %d ms):%n", persons,
-                Runtime.getRuntime().availableProcessors(), monitor.limitMillis());
+        System.out.printf(Locale.ROOT, "FX thread responsiveness, %,d persons, %d processors (limit %d ms), "
+                        + "thread priorities %s:%n", persons, Runtime.getRuntime().availableProcessors(),
+                monitor.limitMillis(), priorities());
         lines.forEach(System.out::println);
+    }
+
+    /**
+     * Whether the JVM gives the task threads' low priority to the system (on Linux only with
+     * {@code -XX:ThreadPriorityPolicy=1}, from installer/jvm-linux.options through the pom).
+     */
+    private static String priorities() {
+        var vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        return !linux ? "as the system gives them"
+                : vm.getVMOption("ThreadPriorityPolicy").getValue().equals("1") ? "honoured (ThreadPriorityPolicy=1)"
+                : "ignored (ThreadPriorityPolicy=0)";
     }
 
     /**

@@ -35,8 +35,17 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     private final ErrorReporter errors;
     private final java.util.concurrent.atomic.AtomicInteger active = new java.util.concurrent.atomic.AtomicInteger();
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("workbench-task"));
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("workbench-timer"));
+    /**
+     * Task threads run at the lowest priority, and so do the threads they start (pools, the load's
+     * writer, H2's): while the FX thread has work it gets a processor first. On Linux the JVM
+     * honours priorities only with the options in {@code installer/jvm-linux.options}, which the
+     * installer's launcher, {@code mvn javafx:run} and the tests use (UiResponsivenessBenchmark,
+     * 20,000 persons, three runs against two: longest blocks while linking 67–201 ms against
+     * 131–133 ms, in training 94–119 ms against 130–134 ms; the other stages within their spread).
+     */
+    private final ExecutorService workers = Executors.newCachedThreadPool(daemon("workbench-task", Thread.MIN_PRIORITY));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("workbench-timer",
+            Thread.NORM_PRIORITY));
 
     public FxTaskRunner(ErrorReporter errors) {
         this.errors = Objects.requireNonNull(errors);
@@ -124,11 +133,12 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         timer.shutdownNow();
     }
 
-    private static ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name, int priority) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(priority);
             return t;
         };
     }

@@ -11,6 +11,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import org.iomworkbench.core.link.Thresholds;
 import org.iomworkbench.core.link.WeightHistogram;
+import org.iomworkbench.ui.common.Pulses;
 
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +56,9 @@ public final class WeightHistogramChart extends BarChart<String, Number> {
 
     /** Shows the bins of {@code bins}, kept in step with it, and the thresholds. */
     public void bind(ObservableList<WeightHistogram.Bin> bins, javafx.beans.value.ObservableValue<Thresholds> t) {
-        bins.addListener((ListChangeListener<WeightHistogram.Bin>) c -> show(bins, t.getValue()));
+        // new bars wait for the next pulse: a link's result also fills the view's tables in this one
+        bins.addListener((ListChangeListener<WeightHistogram.Bin>) c ->
+                Pulses.afterNext(getScene(), () -> show(bins, t.getValue())));
         t.addListener((o, a, b) -> show(bins, b));
         show(bins, t.getValue());
     }

@@ -24,6 +24,7 @@ import org.iomworkbench.core.score.Cutoffs;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.Pulses;
 import org.iomworkbench.ui.common.Visibility;
 
 import java.nio.file.Path;
@@ -163,8 +164,10 @@ public final class ScoresController {
         calibrationPicker.valueProperty().bindBidirectional(vm.calibrationDateProperty());
         earlierPicker.valueProperty().bindBidirectional(vm.earlierDateProperty());
         histogram.setOnCutoffsDragged(vm::setCutoffs);
-        vm.histogramProperty().addListener((o, a, h) -> histogram.show(h,
-                vm.scoresProperty().get() == null ? null : vm.scoresProperty().get().config().cutoffs()));
+        // the histogram's bars wait for the next pulse: new scores also fill the bands and tables in this one
+        vm.histogramProperty().addListener((o, a, h) -> Pulses.afterNext(histogram.getScene(), () ->
+                histogram.show(vm.histogramProperty().get(),
+                        vm.scoresProperty().get() == null ? null : vm.scoresProperty().get().config().cutoffs())));
         vm.transitionsProperty().addListener((o, a, m) -> showTransitions(m));
         codeChoice.setItems(vm.harmCodes());
         codeChoice.valueProperty().bindBidirectional(vm.decayCodeProperty());

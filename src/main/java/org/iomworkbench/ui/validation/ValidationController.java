@@ -22,6 +22,7 @@ import org.iomworkbench.core.model.eval.GroupBreakdown;
 import org.iomworkbench.core.model.eval.ThresholdSweep;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.Pulses;
 import org.iomworkbench.ui.common.Visibility;
 import org.iomworkbench.ui.score.ViewExport;
 
@@ -262,7 +263,9 @@ public final class ValidationController {
     private void showWhenVisible() {
         dataPending = body.getScene() == null;
         if (!dataPending) {
-            showData(vm.dataProperty().get());
+            // the view model has filled the band and group tables in this event: the charts follow
+            // in the next, so that the FX thread does not build both in one pulse
+            Pulses.afterNext(body.getScene(), () -> showData(vm.dataProperty().get()));
         }
     }
 
