@@ -57,7 +57,8 @@ class WorkbenchAppFxTest extends WorkbenchFxTest {
         waitUntil("the load has finished", () -> text("#noticeLabel").startsWith("Snapshot 1 loaded"));
 
         assertThat(text("#noticeLabel")).startsWith("Snapshot 1 loaded: 417 rows read, 415 accepted, 2 rejected");
-        assertThat(text("#rowsReadValue")).isEqualTo("417");
+        // the summary is read after the load, by a task of its own
+        waitUntil("the summary is shown", () -> text("#rowsReadValue").equals("417"));
         assertThat(text("#acceptedValue")).isEqualTo("415");
         assertThat(text("#rejectedValue")).isEqualTo("2");
         assertThat(onFx(() -> lookup("#emptyState").query().isVisible())).isFalse();

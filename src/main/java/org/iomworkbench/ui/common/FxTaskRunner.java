@@ -53,7 +53,19 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(BackgroundTask<T> task) {
+        if (workers.isShutdown()) {
+            // the window is closing: a view's follow-up read asked for now has no one to show it to
+            return;
+        }
         active.incrementAndGet();
+        try {
+            execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            active.decrementAndGet();
+        }
+    }
+
+    private <T> void execute(BackgroundTask<T> task) {
         workers.execute(() -> {
             try {
                 T result = Parallelism.call(BACKGROUND_THREADS, () -> task.call(coalescing(task)));

@@ -107,4 +107,19 @@ class TaskRunnerTest {
 
         assertThat(ran).isEmpty();
     }
+
+    @Test
+    void aTaskAskedForAfterTheWindowClosedIsDroppedQuietly() {
+        FxTaskRunner runner = new FxTaskRunner(errors);
+        runner.close();
+        List<String> events = new ArrayList<>();
+        // a view's follow-up read asked for while the window closes: no worker is left to run it
+        runner.run(BackgroundTask.of("Reading the summary", (p, c) -> {
+            events.add("ran");
+            return 1;
+        }).onSuccess(r -> events.add("result")).onFailure(e -> events.add("failed")));
+        assertThat(runner.activeTasks()).isZero();
+        assertThat(events).isEmpty();
+        assertThat(errors.reports).isEmpty();
+    }
 }
