@@ -36,17 +36,25 @@ final class BrowserTable {
         this.status = status;
     }
 
-    static void bind(BrowserViewModel browser, TableView<Row> table, TextField filter, Label status) {
-        new BrowserTable(browser, table, status).bind(filter);
+    /**
+     * Binds the table to the browser. Rows are shown only while {@code shown} holds (its tab is
+     * selected): a table in a tab behind another is still laid out by JavaFX, and would build and
+     * style a screenful of rows, and read their page, for nobody each time a load changes it.
+     */
+    static void bind(BrowserViewModel browser, TableView<Row> table, TextField filter, Label status,
+                     javafx.beans.value.ObservableBooleanValue shown) {
+        new BrowserTable(browser, table, status).bind(filter, shown);
     }
 
-    private void bind(TextField filter) {
+    private void bind(TextField filter, javafx.beans.value.ObservableBooleanValue shown) {
         filter.textProperty().bindBidirectional(browser.filterProperty());
         status.textProperty().bind(browser.statusProperty());
         table.setRowFactory(t -> new BrowserRow());
         rebuildColumns();
         browser.columns().addListener((ListChangeListener<String>) c -> rebuildColumns());
-        table.itemsProperty().bind(browser.rowsProperty());
+        PagedRowList hidden = PagedRowList.empty();
+        table.itemsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> shown.get() ? browser.rowsProperty().get() : hidden, shown, browser.rowsProperty()));
         table.itemsProperty().addListener((o, old, rows) -> fitWhenRowsArrive(old, rows));
         browser.totalProperty().addListener((o, a, total) -> fitLineColumn());
         // the rows stay in view while a new filter is counted, but must not pass for its answer

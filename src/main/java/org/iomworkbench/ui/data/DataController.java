@@ -142,8 +142,9 @@ public final class DataController {
         bindSnapshots();
         bindSummary();
         bindFiles();
-        BrowserTable.bind(vm.tables(), browserTable, filterField, tableStatus);
-        BrowserTable.bind(vm.rejections(), rejectionsTable, rejectionFilterField, rejectionStatus);
+        BrowserTable.bind(vm.tables(), browserTable, filterField, tableStatus, tablesTab.selectedProperty());
+        BrowserTable.bind(vm.rejections(), rejectionsTable, rejectionFilterField, rejectionStatus,
+                rejectionsTab.selectedProperty());
         tableChoice.getItems().setAll(DataViewModel.tableNames());
         tableChoice.setConverter(new StringConverter<>() {
             @Override

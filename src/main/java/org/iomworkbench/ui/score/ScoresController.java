@@ -164,16 +164,19 @@ public final class ScoresController {
         calibrationPicker.valueProperty().bindBidirectional(vm.calibrationDateProperty());
         earlierPicker.valueProperty().bindBidirectional(vm.earlierDateProperty());
         histogram.setOnCutoffsDragged(vm::setCutoffs);
-        // the histogram's bars wait for the next pulse: new scores also fill the bands and tables in this one
+        // the histogram, the decay curve and the band transitions wait for the next pulse: new scores
+        // also fill the band tiles and the tables in this one
         vm.histogramProperty().addListener((o, a, h) -> Pulses.afterNext(histogram.getScene(), () ->
                 histogram.show(vm.histogramProperty().get(),
                         vm.scoresProperty().get() == null ? null : vm.scoresProperty().get().config().cutoffs())));
-        vm.transitionsProperty().addListener((o, a, m) -> showTransitions(m));
+        vm.transitionsProperty().addListener((o, a, m) -> Pulses.afterNext(transitionGrid.getScene(),
+                () -> showTransitions(vm.transitionsProperty().get())));
         codeChoice.setItems(vm.harmCodes());
         codeChoice.valueProperty().bindBidirectional(vm.decayCodeProperty());
         wholeDays(null, prisonFromField, vm.prisonFromProperty(), 0);
         wholeDays(null, prisonToField, vm.prisonToProperty(), 0);
-        vm.decayCurveProperty().addListener((o, a, c) -> showDecay(c));
+        vm.decayCurveProperty().addListener((o, a, c) -> Pulses.afterNext(decayChart.getScene(),
+                () -> showDecay(vm.decayCurveProperty().get())));
         personField.setOnAction(e -> explain());
         explainButton.disableProperty().bind(personField.textProperty().isEmpty());
         Columns.text(oDateColumn, o -> o.date().toString() + (o.alcoholRelated() ? "  (alcohol)" : ""));
