@@ -5,7 +5,8 @@
 #
 # Runs bin/iom-workbench --version, then the headless pipeline on the sample data the app-image
 # carries (lib/app/sample-data, copied to a temporary folder): load, link, score to a CSV, and
-# checks the CSV has its header and more than 100 rows. Exits non-zero on the first failure.
+# checks the CSV has its header and more than 100 rows; checks the launcher carries the JVM options of
+# installer/jvm-linux.options. Exits non-zero on the first failure.
 # DISPLAY and WAYLAND_DISPLAY are unset, the home folder (HOME, user.home) and the working
 # directory are temporary, and JAVA_HOME is unset, so a pass shows the bundle is self-contained
 # and the command line headless.
@@ -43,6 +44,11 @@ run() { # run the launcher headless; its output goes to $tmp/out.txt and to the 
 [ -x "$launcher" ] || fail "no launcher at $launcher"
 [ -d "$app/lib/runtime" ] || fail "no bundled runtime in $app/lib/runtime"
 [ -d "$app/lib/app/sample-data" ] || fail "no sample data in $app/lib/app/sample-data"
+# the launcher carries every JVM option of installer/jvm-linux.options (low-priority task threads)
+cfg="$app/lib/app/iom-workbench.cfg"
+while read -r option; do
+  [ -z "$option" ] || grep -qxF "java-options=$option" "$cfg" || fail "$cfg lacks $option"
+done < "$here/jvm-linux.options"
 t_all=$(date +%s)
 
 run --version
