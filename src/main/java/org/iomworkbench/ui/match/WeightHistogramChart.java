@@ -203,14 +203,8 @@ public final class WeightHistogramChart extends Region {
                 r.getStyleClass().setAll("wh-bar", zone);
             }
         }
-        xAxis.setStartX(left);
-        xAxis.setEndX(left + w);
-        xAxis.setStartY(base);
-        xAxis.setEndY(base);
-        yAxis.setStartX(left);
-        yAxis.setEndX(left);
-        yAxis.setStartY(TOP);
-        yAxis.setEndY(base);
+        place(xAxis, left, base, left + w, base);
+        place(yAxis, left, TOP, left, base);
         double xw = xTitle.prefWidth(-1);
         double xh = xTitle.prefHeight(-1);
         xTitle.resizeRelocate(left + (w - xw) / 2, getHeight() - xh - 2, xw, xh);
@@ -230,18 +224,20 @@ public final class WeightHistogramChart extends Region {
         band.setY(TOP);
         band.setWidth(Math.abs(xu - xl));
         band.setHeight(plotH);
-        for (Line l : new Line[]{lowerLine, upperLine}) {
-            double x = l == lowerLine ? xl : xu;
-            l.setStartX(x);
-            l.setEndX(x);
-            l.setStartY(TOP);
-            l.setEndY(base);
-        }
+        place(lowerLine, xl, TOP, xl, base);
+        place(upperLine, xu, TOP, xu, base);
         double lw = lowerLabel.prefWidth(-1);
         double lh = lowerLabel.prefHeight(-1);
         lowerLabel.resizeRelocate(Math.max(left, xl - lw - 4), TOP + 2, lw, lh);
         double uw = upperLabel.prefWidth(-1);
         upperLabel.resizeRelocate(Math.min(left + w - uw, xu + 4), TOP + 2 + lh, uw, upperLabel.prefHeight(-1));
+    }
+
+    private static void place(Line l, double startX, double startY, double endX, double endY) {
+        l.setStartX(startX);
+        l.setStartY(startY);
+        l.setEndX(endX);
+        l.setEndY(endY);
     }
 
     /** Where a weight falls: within its one-bit bin in proportion, held to the bins drawn. */
@@ -250,7 +246,7 @@ public final class WeightHistogramChart extends Region {
         return left + (v - first) * slot;
     }
 
-    /** A round step (1, 2 or 5 times a power of ten) that gives four to ten grid lines up to {@code max}. */
+    /** A round step (1, 2 or 5 times a power of ten): three to eight steps up to {@code max}. */
     static long niceStep(long max) {
         double raw = Math.max(1, max) / 8.0;
         long pow = 1;
