@@ -39,6 +39,7 @@ import org.iomworkbench.ui.common.Appearance;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
 import org.iomworkbench.ui.common.Shortcut;
+import org.iomworkbench.ui.common.TabRows;
 import org.iomworkbench.ui.common.Visibility;
 
 import java.util.List;
@@ -188,6 +189,8 @@ public final class MatchController {
     private WeightHistogramChart histogram;
     @FXML
     private Tab decisionsTab;
+    @FXML
+    private Tab modelTab;
     @FXML
     private Label decisionsLabel;
     @FXML
@@ -478,7 +481,7 @@ public final class MatchController {
     private void bindModel() {
         ModelViewModel m = vm.model();
         modelSummaryLabel.textProperty().bind(m.summaryProperty());
-        levelsTable.setItems(m.levels());
+        TabRows.whileSelected(levelsTable, modelTab, m.levels());
         Columns.text(mFieldColumn, l -> l.level() == 0 ? l.field().label() : "");
         Columns.text(mLevelColumn, MatchModel.LevelEstimate::name);
         Columns.text(mMColumn, l -> ModelViewModel.probability(l.m()));

@@ -9,6 +9,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,6 +23,7 @@ import org.iomworkbench.core.model.ModelStore;
 import org.iomworkbench.core.model.data.Outcome;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
+import org.iomworkbench.ui.common.TabRows;
 import org.iomworkbench.ui.common.Visibility;
 import org.iomworkbench.ui.score.ViewExport;
 
@@ -110,7 +112,14 @@ public final class ModelsController {
     @FXML
     private Button escalationCsvButton;
     @FXML
+    private Tab nextTab;
+    @FXML
     private TableView<ModelSummary.NextCrimeRow> nextTable;
+    /** The next-crime-type models of the run shown, in the table while its tab is selected. */
+    private final javafx.collections.ObservableList<ModelSummary.NextCrimeRow> nextRows =
+            javafx.collections.FXCollections.observableArrayList();
+    @FXML
+    private Tab effectsTab;
     @FXML
     private TableColumn<ModelSummary.NextCrimeRow, String> nNameColumn;
     @FXML
@@ -213,7 +222,8 @@ public final class ModelsController {
         Columns.text(nTop1Column, r -> fmt(r.top1(), 3));
         Columns.text(nTop3Column, r -> fmt(r.top3(), 3));
         Columns.text(nF1Column, r -> fmt(r.macroF1(), 3));
-        coefficientsTable.setItems(vm.coefficients());
+        TabRows.whileSelected(coefficientsTable, effectsTab, vm.coefficients());
+        TabRows.whileSelected(nextTable, nextTab, nextRows);
         Columns.text(cFeatureColumn, ModelsViewModel.Coefficient::feature);
         Columns.text(cCoefficientColumn, c -> c.coefficient() == null ? "" : String.format(Locale.UK, "%+.3f", c.coefficient()));
         Columns.text(cOddsColumn, c -> c.oddsRatio() == null ? "" : String.format(Locale.UK, "%.3f", c.oddsRatio()));
@@ -225,7 +235,7 @@ public final class ModelsController {
                 + "read them together, not one by one; none of this says what causes escalation.");
         vm.summaryProperty().addListener((o, a, s) -> {
             escalationTable.getItems().setAll(s == null ? java.util.List.of() : s.escalation());
-            nextTable.getItems().setAll(s == null ? java.util.List.of() : s.nextCrime());
+            nextRows.setAll(s == null ? java.util.List.of() : s.nextCrime());
             warnings.set(s == null || s.warnings().isEmpty() ? "" : String.join("\n", s.warnings()));
             gains.set(s == null || s.gains().isEmpty() ? "" : "Against the baselines, paired on the same test-year people "
                     + "(bootstrap 95% interval of the difference): " + String.join(" ", s.gains()));

@@ -25,6 +25,7 @@ import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.ui.common.Columns;
 import org.iomworkbench.ui.common.Format;
 import org.iomworkbench.ui.common.Pulses;
+import org.iomworkbench.ui.common.TabRows;
 import org.iomworkbench.ui.common.Visibility;
 
 import java.nio.file.Path;
@@ -232,7 +233,7 @@ public final class ScoresController {
         Columns.text(wSeColumn, r -> short3(r.se()));
         Columns.text(wIntervalColumn, r -> Double.isNaN(r.lower()) ? "–" : short3(r.lower()) + " to " + short3(r.upper()));
         Columns.text(wNonZeroColumn, r -> r.nonZero() < 0 ? "–" : Format.count(r.nonZero()));
-        weightsTable.setItems(vm.weights());
+        TabRows.whileSelected(weightsTable, weightsTab, vm.weights());
         vm.weights().addListener((javafx.collections.ListChangeListener<ScoresViewModel.WeightRow>) c ->
                 Columns.fitToContent(weightsTable.getColumns(), vm.weights(), statusLabel.getFont()));
 
