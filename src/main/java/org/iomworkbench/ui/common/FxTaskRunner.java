@@ -53,14 +53,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public <T> void run(BackgroundTask<T> task) {
-        if (workers.isShutdown()) {
-            // the window is closing: a view's follow-up read asked for now has no one to show it to
-            return;
-        }
         active.incrementAndGet();
         try {
             execute(task);
         } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the window is closing: a view's follow-up read asked for now has no one to show it to
             active.decrementAndGet();
         }
     }

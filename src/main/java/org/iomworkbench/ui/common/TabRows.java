@@ -1,6 +1,8 @@
 package org.iomworkbench.ui.common;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Tab;
@@ -18,8 +20,13 @@ public final class TabRows {
     }
 
     public static <T> void whileSelected(TableView<T> table, Tab tab, ObservableList<T> rows) {
+        whileSelected(table, tab, new ReadOnlyObjectWrapper<>(rows));
+    }
+
+    /** The same for a list that is replaced whole (a new query's rows). */
+    public static <T> void whileSelected(TableView<T> table, Tab tab, ObservableValue<? extends ObservableList<T>> rows) {
         ObservableList<T> none = FXCollections.emptyObservableList();
-        table.itemsProperty().bind(Bindings.createObjectBinding(() -> tab.isSelected() ? rows : none,
-                tab.selectedProperty()));
+        table.itemsProperty().bind(Bindings.createObjectBinding(() -> tab.isSelected() ? rows.getValue() : none,
+                tab.selectedProperty(), rows));
     }
 }

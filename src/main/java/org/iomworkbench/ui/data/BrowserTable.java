@@ -5,11 +5,13 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import org.iomworkbench.ui.common.Columns;
+import org.iomworkbench.ui.common.TabRows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,24 +39,21 @@ final class BrowserTable {
     }
 
     /**
-     * Binds the table to the browser. Rows are shown only while {@code shown} holds (its tab is
-     * selected): a table in a tab behind another is still laid out by JavaFX, and would build and
-     * style a screenful of rows, and read their page, for nobody each time a load changes it.
+     * Binds the table to the browser. Rows are shown only while {@code tab} is selected
+     * ({@link TabRows}): behind another tab the table would build and style a screenful of rows,
+     * and read their page, for nobody each time a load changes it.
      */
-    static void bind(BrowserViewModel browser, TableView<Row> table, TextField filter, Label status,
-                     javafx.beans.value.ObservableBooleanValue shown) {
-        new BrowserTable(browser, table, status).bind(filter, shown);
+    static void bind(BrowserViewModel browser, TableView<Row> table, TextField filter, Label status, Tab tab) {
+        new BrowserTable(browser, table, status).bind(filter, tab);
     }
 
-    private void bind(TextField filter, javafx.beans.value.ObservableBooleanValue shown) {
+    private void bind(TextField filter, Tab tab) {
         filter.textProperty().bindBidirectional(browser.filterProperty());
         status.textProperty().bind(browser.statusProperty());
         table.setRowFactory(t -> new BrowserRow());
         rebuildColumns();
         browser.columns().addListener((ListChangeListener<String>) c -> rebuildColumns());
-        PagedRowList hidden = PagedRowList.empty();
-        table.itemsProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
-                () -> shown.get() ? browser.rowsProperty().get() : hidden, shown, browser.rowsProperty()));
+        TabRows.whileSelected(table, tab, browser.rowsProperty());
         table.itemsProperty().addListener((o, old, rows) -> fitWhenRowsArrive(old, rows));
         browser.totalProperty().addListener((o, a, total) -> fitLineColumn());
         // the rows stay in view while a new filter is counted, but must not pass for its answer

@@ -142,9 +142,8 @@ public final class DataController {
         bindSnapshots();
         bindSummary();
         bindFiles();
-        BrowserTable.bind(vm.tables(), browserTable, filterField, tableStatus, tablesTab.selectedProperty());
-        BrowserTable.bind(vm.rejections(), rejectionsTable, rejectionFilterField, rejectionStatus,
-                rejectionsTab.selectedProperty());
+        BrowserTable.bind(vm.tables(), browserTable, filterField, tableStatus, tablesTab);
+        BrowserTable.bind(vm.rejections(), rejectionsTable, rejectionFilterField, rejectionStatus, rejectionsTab);
         tableChoice.getItems().setAll(DataViewModel.tableNames());
         tableChoice.setConverter(new StringConverter<>() {
             @Override
