@@ -15,6 +15,7 @@ import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -24,8 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -173,17 +172,14 @@ public final class ModelService {
         // the scoring run's bands
         String[] band = new String[md.persons()];
         Connection c = workspace.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, band FROM " + s.schema()
-                + ".SCORE_RESULT WHERE run_id = ?")) {
-            ps.setInt(1, scoresRunId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int p = md.score().indexOf(rs.getString(1));
-                    if (p >= 0) {
-                        band[p] = rs.getString(2);
-                    }
-                }
-            }
+        try {
+            TableScan.byKey(c, "person_id, band", s.schema() + ".SCORE_RESULT", "run_id = ?", "run_id", "person_id",
+                    new Object[] {scoresRunId}, rs -> {
+                        int p = md.score().indexOf(rs.getString(1));
+                        if (p >= 0) {
+                            band[p] = rs.getString(2);
+                        }
+                    });
             c.commit();
         } catch (SQLException e) {
             throw WorkbenchException.database(e);

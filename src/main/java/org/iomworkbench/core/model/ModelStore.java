@@ -11,6 +11,7 @@ import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -244,13 +245,28 @@ public final class ModelStore {
     public Map<String, Map<String, Double>> testScores(Snapshot s, int runId) {
         Connection c = workspace.connection();
         Map<String, Map<String, Double>> out = new java.util.TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT model, person_id, p FROM " + s.schema()
-                + ".MODEL_TEST_SCORE WHERE run_id = ?")) {
-            ps.setInt(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(rs.getString(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getDouble(3));
+        try {
+            // the run's models, each the next along the key after the one before (a distinct would read every row)
+            List<String> models = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT model FROM " + s.schema()
+                    + ".MODEL_TEST_SCORE WHERE run_id = ? AND model > ? ORDER BY run_id, model FETCH FIRST ROW ONLY")) {
+                String last = "";
+                while (last != null) {
+                    ps.setInt(1, runId);
+                    ps.setString(2, last);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        last = rs.next() ? rs.getString(1) : null;
+                    }
+                    if (last != null) {
+                        models.add(last);
+                    }
                 }
+            }
+            // each model's in pages along the key: one result of them all would go to a temporary file
+            for (String model : models) {
+                Map<String, Double> scores = out.computeIfAbsent(model, k -> new java.util.HashMap<>());
+                TableScan.byKey(c, "person_id, p", s.schema() + ".MODEL_TEST_SCORE", "run_id = ? AND model = ?",
+                        "run_id, model", "person_id", new Object[] {runId, model}, rs -> scores.put(rs.getString(1), rs.getDouble(2)));
             }
             c.commit();
             return out;
@@ -397,20 +413,16 @@ public final class ModelStore {
     /** The run's predictions of one split (train, valid or test) as stored. */
     public List<Prediction> predictions(Snapshot s, int runId, String split) {
         Connection c = workspace.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, band_at_t, p_escalate, flagged, escalates, "
-                + "next_group_pred, next_group_p, next_group_actual, ethnicity, gender, age_band FROM " + s.schema()
-                + ".MODEL_PREDICTION WHERE run_id = ? AND split = ? ORDER BY person_id")) {
-            ps.setInt(1, runId);
-            ps.setString(2, split);
+        try {
             List<Prediction> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double np = rs.getDouble(7);
-                    out.add(new Prediction(rs.getString(1), split, rs.getString(2), rs.getDouble(3), rs.getByte(4) == 1,
-                            rs.getByte(5) == 1, rs.getString(6), rs.wasNull() ? null : np, rs.getString(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11)));
-                }
-            }
+            TableScan.byKey(c, "person_id, band_at_t, p_escalate, flagged, escalates, next_group_pred, next_group_p, "
+                    + "next_group_actual, ethnicity, gender, age_band", s.schema() + ".MODEL_PREDICTION", "run_id = ? AND split = ?",
+                    "run_id, split", "person_id", new Object[] {runId, split}, rs -> {
+                        double np = rs.getDouble(7);
+                        out.add(new Prediction(rs.getString(1), split, rs.getString(2), rs.getDouble(3), rs.getByte(4) == 1,
+                                rs.getByte(5) == 1, rs.getString(6), rs.wasNull() ? null : np, rs.getString(8), rs.getString(9),
+                                rs.getString(10), rs.getString(11)));
+                    });
             c.commit();
             return out;
         } catch (SQLException e) {

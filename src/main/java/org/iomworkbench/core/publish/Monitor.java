@@ -14,6 +14,7 @@ import org.iomworkbench.core.score.Scorer;
 import org.iomworkbench.core.score.Scores;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.util.WorkbenchException;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -82,15 +83,12 @@ public final class Monitor {
         // the person ids and what the list said of them
         Map<String, Object[]> listed = new LinkedHashMap<>();
         Connection c = workspace.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, band, p_escalate FROM PUBLICATION_PERSON "
-                + "WHERE publication_id = ? ORDER BY person_id")) {
-            ps.setInt(1, pub);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double v = rs.getDouble(3);
-                    listed.put(rs.getString(1), new Object[]{rs.getString(2), rs.wasNull() ? null : v});
-                }
-            }
+        try {
+            TableScan.byKey(c, "person_id, band, p_escalate", "PUBLICATION_PERSON", "publication_id = ?", "publication_id",
+                    "person_id", new Object[] {pub}, rs -> {
+                        double v = rs.getDouble(3);
+                        listed.put(rs.getString(1), new Object[]{rs.getString(2), rs.wasNull() ? null : v});
+                    });
             c.commit();
         } catch (SQLException e) {
             throw WorkbenchException.database(e);

@@ -16,6 +16,7 @@ import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.RowInserter;
+import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
 import java.io.IOException;
@@ -107,27 +108,25 @@ public final class Publisher {
         }
         List<Row> out = new ArrayList<>();
         Connection c = workspace.connection();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.person_id, p.surname, p.forenames, p.date_of_birth, r.band, "
-                + "r.rfsdi FROM " + s.schema() + ".SCORE_RESULT r JOIN " + s.schema() + ".PERSON p ON p.person_id = r.person_id "
-                + "WHERE r.run_id = ? AND r.rfsdi > 0")) {
-            ps.setInt(1, r.scoresRun());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    Band band = Band.valueOf(rs.getString(5));
-                    if (!bands.contains(band) || (r.exclusions() != null && r.exclusions().containsKey(id))) {
-                        continue;
-                    }
-                    Prediction p = pred.get(id);
-                    if (r.minProbability() != null && (p == null || p.pEscalate() < r.minProbability())) {
-                        continue;
-                    }
-                    LocalDate dob = rs.getObject(4, LocalDate.class);
-                    out.add(new Row(id, rs.getString(2), rs.getString(3), dob, band, rs.getDouble(6),
-                            p == null ? null : p.pEscalate(), p == null ? null : p.nextGroupPred(),
-                            dob == null ? null : Period.between(dob, asAt).getYears() < 18));
-                }
-            }
+        try {
+            // in pages along the scores' key: one result of every person would go to a temporary file
+            TableScan.byKey(c, "r.person_id, p.surname, p.forenames, p.date_of_birth, r.band, r.rfsdi",
+                    s.schema() + ".SCORE_RESULT r JOIN " + s.schema() + ".PERSON p ON p.person_id = r.person_id",
+                    "r.run_id = ? AND r.rfsdi > 0", "r.run_id", "r.person_id", new Object[] {r.scoresRun()}, rs -> {
+                        String id = rs.getString(1);
+                        Band band = Band.valueOf(rs.getString(5));
+                        if (!bands.contains(band) || (r.exclusions() != null && r.exclusions().containsKey(id))) {
+                            return;
+                        }
+                        Prediction p = pred.get(id);
+                        if (r.minProbability() != null && (p == null || p.pEscalate() < r.minProbability())) {
+                            return;
+                        }
+                        LocalDate dob = rs.getObject(4, LocalDate.class);
+                        out.add(new Row(id, rs.getString(2), rs.getString(3), dob, band, rs.getDouble(6),
+                                p == null ? null : p.pEscalate(), p == null ? null : p.nextGroupPred(),
+                                dob == null ? null : Period.between(dob, asAt).getYears() < 18));
+                    });
             c.commit();
         } catch (SQLException e) {
             throw WorkbenchException.database(e);

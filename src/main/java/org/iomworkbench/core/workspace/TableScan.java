@@ -46,6 +46,63 @@ public final class TableScan {
         return scan(c, columns, table, PAGE, handler);
     }
 
+    /**
+     * Hands every row of a query to {@code handler} in pages along a primary key: the query's
+     * condition fixes the key's leading columns ({@code fixedKey}, e.g. {@code run_id = ?}) and
+     * the pages follow its last column, {@code key}, in order (a text or number column). Each page
+     * is {@code SELECT select, key FROM from WHERE (where) AND key > last ORDER BY fixedKey, key},
+     * which H2 reads as a range of the key's index, already in order, and stops after a page: the
+     * order by must name the whole key, or H2 would sort everything that is left for every page.
+     * {@code from} may join other tables (looked up by their keys). The rows come in key order.
+     *
+     * @param params the values of {@code where}'s parameters, in order
+     * @return the rows read
+     */
+    public static long byKey(Connection c, String select, String from, String where, String fixedKey, String key,
+                             Object[] params, RowHandler handler) throws SQLException {
+        return byKey(c, select, from, where, fixedKey, key, params, PAGE, handler);
+    }
+
+    static long byKey(Connection c, String select, String from, String where, String fixedKey, String key,
+                      Object[] params, int page, RowHandler handler) throws SQLException {
+        if (page < 1) {
+            throw new IllegalArgumentException("page must be at least 1");
+        }
+        long rows = 0;
+        Object last = null;
+        try (PreparedStatement first = c.prepareStatement(keyedPage(select, from, where, fixedKey, key, page, false));
+             PreparedStatement next = c.prepareStatement(keyedPage(select, from, where, fixedKey, key, page, true))) {
+            while (true) {
+                PreparedStatement ps = last == null ? first : next;
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                if (last != null) {
+                    ps.setObject(params.length + 1, last);
+                }
+                int n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    int k = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        handler.row(rs);
+                        last = rs.getObject(k);
+                        n++;
+                    }
+                }
+                rows += n;
+                if (n < page) {
+                    return rows;
+                }
+            }
+        }
+    }
+
+    /** One page's query of {@link #byKey}: the first, or one after a last key (its one more parameter). */
+    static String keyedPage(String select, String from, String where, String fixedKey, String key, int page, boolean after) {
+        return "SELECT " + select + ", " + key + " FROM " + from + " WHERE (" + where + ")" + (after ? " AND " + key + " > ?" : "")
+                + " ORDER BY " + fixedKey + ", " + key + " FETCH FIRST " + page + " ROWS ONLY";
+    }
+
     static long scan(Connection c, String columns, String table, int page, RowHandler handler) throws SQLException {
         if (page < 1) {
             throw new IllegalArgumentException("page must be at least 1");

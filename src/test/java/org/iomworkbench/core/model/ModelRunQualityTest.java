@@ -120,7 +120,14 @@ class ModelRunQualityTest {
         ModelStore.RunInfo info = store.requireRun(trained.runId());
         assertThat(info.snapshotId()).isEqualTo(snapshot.id());
         assertThat(info.features()).doesNotContain("ethnicity").noneMatch(n -> n.contains("ethnic") || n.contains("postcode"));
-        assertThat(store.predictions(snapshot, trained.runId(), "test")).hasSize(trained.outcome().sets[2].size());
+        List<Prediction> test = store.predictions(snapshot, trained.runId(), "test");
+        assertThat(test).hasSize(trained.outcome().sets[2].size());
+        assertThat(test).extracting(Prediction::personId).isSorted().doesNotHaveDuplicates();
+        // every escalation model's probabilities on the test year, for each person of it (read in pages of its key)
+        Map<String, Map<String, Double>> scores = store.testScores(snapshot, trained.runId());
+        assertThat(scores.keySet()).containsExactlyInAnyOrderElementsOf(new ModelConfig().models);
+        scores.values().forEach(byPerson -> assertThat(byPerson.keySet())
+                .containsExactlyInAnyOrderElementsOf(test.stream().map(Prediction::personId).toList()));
         assertThat(new org.iomworkbench.core.audit.AuditTrail(ws.connection()).verify().intact()).isTrue();
         // the same data and seed give the same numbers, whatever the threads (the window runs its tasks
         // on one processor fewer than the command line; a smaller configuration, to keep the test quick)
