@@ -28,6 +28,7 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -119,9 +120,7 @@ public final class LinkStore {
     private static final String[][] INDEXES = {
             {"PERSON_RECORD_PERSON", "PERSON_RECORD", "person_id"},
             {"LINK_PAIR_STATUS", "LINK_PAIR", "status, weight"},
-            {"LINK_PAIR_B", "LINK_PAIR", "source_b, id_b"},
-            {"LINK_PAIR_PA", "LINK_PAIR", "person_a"},
-            {"LINK_PAIR_PB", "LINK_PAIR", "person_b"}};
+            {"LINK_PAIR_B", "LINK_PAIR", "source_b, id_b"}};
 
     private static void createIndexes(Statement st, String schema, String suffix) throws SQLException {
         for (String[] ix : INDEXES) {
@@ -480,8 +479,9 @@ public final class LinkStore {
                 return Optional.empty();
             }
             List<NominalRecord> records = recordsOf(c, s.schema(), List.of(personId)).getOrDefault(personId, List.of());
-            List<PairView> pairs = pairViews(c, s, "WHERE person_a = ? OR person_b = ? ORDER BY weight DESC NULLS LAST, "
-                    + "source_a, id_a, source_b, id_b", personId, personId);
+            List<PairView> pairs = pairsTouching(c, s, records.stream().map(NominalRecord::key).toList());
+            pairs.sort(Comparator.comparing(PairView::weight, Comparator.nullsLast(Comparator.reverseOrder()))
+                    .thenComparing(PairView::a).thenComparing(PairView::b));
             return Optional.of(new ClusterView(p.get(0), records, pairs));
         });
     }
@@ -619,6 +619,23 @@ public final class LinkStore {
                 return rs.next() ? nominal(rs, 1) : null;
             }
         }
+    }
+
+    /**
+     * The stored pairs with at least one of these records, each once: found by the pairs' key
+     * (record a) and their index on record b. (Not by the pairs' person columns: they are kept up
+     * to date but not indexed, which spares a link run two indexes over every pair.)
+     */
+    static List<PairView> pairsTouching(Connection c, Snapshot s, Collection<RecordKey> records) throws SQLException {
+        Map<List<RecordKey>, PairView> out = new LinkedHashMap<>();
+        for (RecordKey r : records) {
+            for (String side : new String[] {"WHERE source_a = ? AND id_a = ?", "WHERE source_b = ? AND id_b = ?"}) {
+                for (PairView v : pairViews(c, s, side, r.source(), r.sourcePersonId())) {
+                    out.putIfAbsent(List.of(v.a(), v.b()), v);
+                }
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     static List<PairView> pairViews(Connection c, Snapshot s, String where, Object... args) throws SQLException {

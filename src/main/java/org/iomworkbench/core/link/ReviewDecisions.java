@@ -62,7 +62,10 @@ public final class ReviewDecisions {
                         "Choose the records to separate from the rest.", true);
             }
             int rejected = 0;
-            for (PairView p : LinkStore.pairViews(c, s, "WHERE person_a = ? AND person_b = ?", personId, personId)) {
+            for (PairView p : LinkStore.pairsTouching(c, s, all)) {
+                if (!all.contains(p.a()) || !all.contains(p.b())) {
+                    continue; // a pair with a record of another person
+                }
                 if (p.status() != PairStatus.REJECTED && moving.contains(p.a()) != moving.contains(p.b())) {
                     store(c, s, p.a(), p.b(), ReviewDecision.Kind.REJECT);
                     setStatus(c, s, p.a(), p.b(), PairStatus.REJECTED, LinkBasis.ANALYST);
@@ -257,13 +260,11 @@ public final class ReviewDecisions {
             local.put(records.get(i).key(), i);
         }
         Map<Long, PairView> pairs = new HashMap<>();
-        for (String pid : personIds) {
-            for (PairView v : LinkStore.pairViews(c, s, "WHERE person_a = ? OR person_b = ?", pid, pid)) {
-                Integer x = local.get(v.a());
-                Integer y = local.get(v.b());
-                if (x != null && y != null) {
-                    pairs.put(LinkRun.pairKey(x, y), v);
-                }
+        for (PairView v : LinkStore.pairsTouching(c, s, local.keySet())) {
+            Integer x = local.get(v.a());
+            Integer y = local.get(v.b());
+            if (x != null && y != null) {
+                pairs.put(LinkRun.pairKey(x, y), v);
             }
         }
         int m = pairs.size();

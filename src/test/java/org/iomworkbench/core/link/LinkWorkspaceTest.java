@@ -178,4 +178,29 @@ class LinkWorkspaceTest {
         assertThat(lines).hasSize((int) n + 1);
         assertThat(n).isEqualTo(first.records());
     }
+
+    @Test
+    @Order(5)
+    void aPersonsPairsAreThePairsOfTheirRecordsAsThePairsPersonColumnsSay() throws Exception {
+        // after links, an accept, a reject, a split and re-runs (the tests before): a cluster's pairs, found
+        // through its records, are the pairs whose person columns name the person, in the same order
+        LinkStore store = new LinkStore(ws);
+        Map<String, Integer> recordsOf = new java.util.HashMap<>();
+        store.personMap(snapshot).values().forEach(pid -> recordsOf.merge(pid, 1, Integer::sum));
+        List<String> persons = recordsOf.entrySet().stream().filter(e -> e.getValue() >= 2).map(Map.Entry::getKey)
+                .sorted().limit(400).toList();
+        assertThat(persons).hasSizeGreaterThan(100);
+        int pairs = 0;
+        for (String pid : persons) {
+            List<List<RecordKey>> byColumns = LinkStore.pairViews(ws.connection(), snapshot, "WHERE person_a = ? OR person_b = ? "
+                    + "ORDER BY weight DESC NULLS LAST, source_a, id_a, source_b, id_b", pid, pid).stream()
+                    .map(v -> List.of(v.a(), v.b())).toList();
+            List<List<RecordKey>> byRecords = store.cluster(snapshot, pid).orElseThrow().pairs().stream()
+                    .map(v -> List.of(v.a(), v.b())).toList();
+            assertThat(byRecords).as(pid).isEqualTo(byColumns);
+            pairs += byRecords.size();
+        }
+        ws.connection().commit();
+        assertThat(pairs).isGreaterThan(persons.size());
+    }
 }
