@@ -97,37 +97,16 @@ public final class TableScan {
         }
     }
 
-    /** One page's query of {@link #byKey}: the first, or one after a last key (its one more parameter). */
+    /**
+     * One page's query of {@link #byKey}: the first, or one after a last key (its one more parameter);
+     * {@code fixedKey} null when the key is one column.
+     */
     static String keyedPage(String select, String from, String where, String fixedKey, String key, int page, boolean after) {
         return "SELECT " + select + ", " + key + " FROM " + from + " WHERE (" + where + ")" + (after ? " AND " + key + " > ?" : "")
-                + " ORDER BY " + fixedKey + ", " + key + " FETCH FIRST " + page + " ROWS ONLY";
+                + " ORDER BY " + (fixedKey == null ? "" : fixedKey + ", ") + key + " FETCH FIRST " + page + " ROWS ONLY";
     }
 
     static long scan(Connection c, String columns, String table, int page, RowHandler handler) throws SQLException {
-        if (page < 1) {
-            throw new IllegalArgumentException("page must be at least 1");
-        }
-        String sql = "SELECT " + columns + ", _ROWID_ FROM " + table + " WHERE _ROWID_ > ? ORDER BY _ROWID_ FETCH FIRST "
-                + page + " ROWS ONLY";
-        long rows = 0;
-        long last = Long.MIN_VALUE;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            while (true) {
-                ps.setLong(1, last);
-                int n = 0;
-                try (ResultSet rs = ps.executeQuery()) {
-                    int key = rs.getMetaData().getColumnCount();
-                    while (rs.next()) {
-                        handler.row(rs);
-                        last = rs.getLong(key);
-                        n++;
-                    }
-                }
-                rows += n;
-                if (n < page) {
-                    return rows;
-                }
-            }
-        }
+        return byKey(c, columns, table, "TRUE", null, "_ROWID_", new Object[0], page, handler);
     }
 }

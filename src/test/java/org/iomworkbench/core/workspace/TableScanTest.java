@@ -45,6 +45,12 @@ class TableScanTest {
                 assertThat(paged).as("page of %d", page).isEqualTo(plain);
                 assertThat(n).isEqualTo(86);
             }
+            // a page of the whole table is a range of its row key, in order, with no sort
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("EXPLAIN " + TableScan.keyedPage(
+                    "source, id, n", "T", "TRUE", null, "_ROWID_", 7, true).replace("?", "42"))) {
+                rs.next();
+                assertThat(rs.getString(1)).contains("index sorted").contains("tableScan: _ROWID_ > CAST(42");
+            }
             assertThat(TableScan.scan(c, "v", "EMPTY", rs -> {
                 throw new AssertionError("no row expected");
             })).isZero();
