@@ -27,13 +27,27 @@ public final class SafeCsv {
         return v;
     }
 
+    /** Appends {@link #cell}'s text for the value, without copying a value that needs nothing done. */
+    public static void append(StringBuilder b, String value) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        char first = value.charAt(0);
+        boolean plain = !(first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r');
+        for (int i = 0; plain && i < value.length(); i++) {
+            char ch = value.charAt(i);
+            plain = ch != ',' && ch != '"' && ch != '\n' && ch != '\r';
+        }
+        b.append(plain ? value : cell(value));
+    }
+
     public static String line(List<String> cells) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 b.append(',');
             }
-            b.append(cell(cells.get(i)));
+            append(b, cells.get(i));
         }
         return b.append("\r\n").toString();
     }

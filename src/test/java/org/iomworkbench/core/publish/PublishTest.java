@@ -163,5 +163,48 @@ class PublishTest extends CliRunning {
         assertThat(SafeCsv.cell("O'Brien, Sean")).isEqualTo("\"O'Brien, Sean\"");
         assertThat(SafeCsv.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(SafeCsv.cell("Smith")).isEqualTo("Smith");
+        for (String v : new String[] {"=1+1", "-5", "\rX", "\tX", "@a", "+1", "O'Brien, Sean", "say \"hi\"", "a\nb", "a\rb",
+                "Smith", "", null, "0.1234", "2024-01-31"}) {
+            StringBuilder b = new StringBuilder("x");
+            SafeCsv.append(b, v);
+            assertThat(b.toString()).as(v).isEqualTo("x" + SafeCsv.cell(v));
+        }
+    }
+
+    @Test
+    void theListIsTheSameOnOneThreadAndAFailedWriteLeavesNothing() throws Exception {
+        String user = AuditTrail.currentUser();
+        try (org.iomworkbench.core.workspace.Workspace w = org.iomworkbench.core.workspace.Workspace.open(ws)) {
+            Publisher publisher = new Publisher(w);
+            PublicationRequest r = new PublicationRequest(scoresRun, modelRun, List.of(), java.util.Set.of(), null,
+                    java.util.Map.of(), false, user, Publisher.CONFIRMATION);
+            // the CSV is built beside the ledger's writing when there are threads for it, else after it
+            Publisher.Publication two = org.iomworkbench.core.util.Parallelism.call(2, () -> publisher.publish(r, tmp.resolve("two.csv")));
+            Publisher.Publication one = org.iomworkbench.core.util.Parallelism.call(1, () -> publisher.publish(r, tmp.resolve("one.csv")));
+            assertThat(one.csvSha256()).isEqualTo(two.csvSha256());
+            assertThat(Files.readAllBytes(tmp.resolve("one.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("two.csv")))
+                    .isEqualTo(publisher.csv(r, publisher.rows(r)));
+            assertThat(one.rows()).isPositive().isEqualTo(two.rows());
+
+            long[] before = counts(w);
+            Path nowhere = tmp.resolve("no-such-folder").resolve("list.csv");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> publisher.publish(r, nowhere))
+                    .hasMessageContaining("could not be written");
+            assertThat(counts(w)).as("publications, their rows, audit entries").isEqualTo(before);
+            assertThat(nowhere).doesNotExist();
+        }
+        assertThat(run("audit", "verify", "--workspace", ws.toString())).isZero();
+    }
+
+    private static long[] counts(org.iomworkbench.core.workspace.Workspace w) throws Exception {
+        long[] n = new long[3];
+        String[] q = {"SELECT COUNT(*) FROM PUBLICATION", "SELECT COUNT(*) FROM PUBLICATION_PERSON", "SELECT COUNT(*) FROM AUDIT"};
+        for (int i = 0; i < q.length; i++) {
+            try (java.sql.Statement st = w.connection().createStatement(); java.sql.ResultSet rs = st.executeQuery(q[i])) {
+                rs.next();
+                n[i] = rs.getLong(1);
+            }
+        }
+        return n;
     }
 }
