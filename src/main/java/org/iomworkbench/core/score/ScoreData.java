@@ -2,6 +2,8 @@ package org.iomworkbench.core.score;
 
 import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.load.Snapshot;
+import org.iomworkbench.core.util.CancelledException;
+import org.iomworkbench.core.util.Handoff;
 import org.iomworkbench.core.util.Hashing;
 import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.TableScan;
@@ -299,35 +301,112 @@ public final class ScoreData {
                     b.harm(rs.getString(1), rs.getString(2), rs.getDouble(3));
                 }
             }
-            // each table in pages (TableScan): one query of millions of rows would be copied to a temporary file first
-            TableScan.scan(c, "source, source_person_id, person_id", schema + ".PERSON_RECORD",
-                    rs -> b.record(rs.getString(1), rs.getString(2), rs.getString(3)));
-            TableScan.scan(c, "crime_ref, source_person_id, offence_code, offence_date, alcohol_related", schema + ".CRIMES",
-                    rs -> b.crime(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                            "Y".equals(rs.getString(5))));
-            if (Workspace.hasTable(c, schema, "PRISON")) {
-                TableScan.scan(c, "source, source_person_id, entry_date, release_date", schema + ".PRISON",
-                        rs -> b.prison(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                                rs.getObject(4, LocalDate.class)));
-            }
-            if (Workspace.hasTable(c, schema, "DRUG_TESTS")) {
-                TableScan.scan(c, "source_person_id, test_date, substance, result", schema + ".DRUG_TESTS",
-                        rs -> b.drugTest(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4)));
-            }
-            if (Workspace.hasTable(c, schema, "MARKERS")) {
-                TableScan.scan(c, "source, source_person_id, marker, start_date, end_date", schema + ".MARKERS",
-                        rs -> b.marker(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-                                rs.getObject(5, LocalDate.class)));
-            }
+            boolean prison = Workspace.hasTable(c, schema, "PRISON");
+            boolean tests = Workspace.hasTable(c, schema, "DRUG_TESTS");
+            boolean markers = Workspace.hasTable(c, schema, "MARKERS");
+            // H2 returns the rows on a second thread (when there is a processor for it) while the
+            // builder takes in the pages before: the two halves of the read's time side by side
+            Handoff.<Rows>run(out -> {
+                // each table in pages (TableScan): one query of millions of rows would be copied to a temporary file first
+                Rows.read(c, Rows.RECORDS, "source, source_person_id, person_id", schema + ".PERSON_RECORD", 3, 0, out);
+                Rows.read(c, Rows.CRIMES, "crime_ref, source_person_id, offence_code, alcohol_related, offence_date",
+                        schema + ".CRIMES", 4, 1, out);
+                if (prison) {
+                    Rows.read(c, Rows.PRISON, "source, source_person_id, entry_date, release_date", schema + ".PRISON", 2, 2, out);
+                }
+                if (tests) {
+                    Rows.read(c, Rows.TESTS, "source_person_id, substance, result, test_date", schema + ".DRUG_TESTS", 3, 1, out);
+                }
+                if (markers) {
+                    Rows.read(c, Rows.MARKERS, "source, source_person_id, marker, start_date, end_date", schema + ".MARKERS",
+                            3, 2, out);
+                }
+            }, page -> page.into(b));
             c.commit();
             return b.build();
-        } catch (SQLException e) {
+        } catch (Exception e) {
             try {
                 c.rollback();
             } catch (SQLException ignored) {
                 // the original failure is what matters
             }
-            throw WorkbenchException.database(e);
+            if (e instanceof SQLException se) {
+                throw WorkbenchException.database(se);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A page of one table's rows as read: its text columns, then its date columns as epoch days
+     * ({@link #OPEN} for none), in the order of the SELECT.
+     */
+    private static final class Rows {
+        static final int RECORDS = 0;
+        static final int CRIMES = 1;
+        static final int PRISON = 2;
+        static final int TESTS = 3;
+        static final int MARKERS = 4;
+        static final int SIZE = 4096;
+
+        final int table;
+        final String[][] text;
+        final int[][] day;
+        int size;
+
+        Rows(int table, int texts, int days) {
+            this.table = table;
+            text = new String[texts][SIZE];
+            day = new int[days][SIZE];
+        }
+
+        static void read(Connection c, int table, String columns, String from, int texts, int days, Handoff.Sink<Rows> out)
+                throws Exception {
+            Rows[] page = {new Rows(table, texts, days)};
+            TableScan.scan(c, columns, from, rs -> {
+                Rows r = page[0];
+                int i = r.size++;
+                for (int k = 0; k < texts; k++) {
+                    r.text[k][i] = rs.getString(k + 1);
+                }
+                for (int k = 0; k < days; k++) {
+                    LocalDate d = rs.getObject(texts + k + 1, LocalDate.class);
+                    r.day[k][i] = d == null ? OPEN : (int) d.toEpochDay();
+                }
+                if (r.size == SIZE) {
+                    try {
+                        out.accept(r);
+                    } catch (SQLException | RuntimeException e) {
+                        throw e;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CancelledException();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    page[0] = new Rows(table, texts, days);
+                }
+            });
+            if (page[0].size > 0) {
+                out.accept(page[0]);
+            }
+        }
+
+        void into(Builder b) {
+            String[][] t = text;
+            int[][] d = day;
+            for (int i = 0; i < size; i++) {
+                switch (table) {
+                    case RECORDS -> b.record(t[0][i], t[1][i], t[2][i]);
+                    case CRIMES -> b.crime(t[0][i], t[1][i], t[2][i], d[0][i], "Y".equals(t[3][i]));
+                    case PRISON -> b.prison(t[0][i], t[1][i], d[0][i], d[1][i]);
+                    case TESTS -> b.drugTest(t[0][i], d[0][i], t[1][i], t[2][i]);
+                    default -> b.marker(t[0][i], t[1][i], t[2][i], d[0][i], d[1][i]);
+                }
+            }
         }
     }
 
@@ -544,14 +623,18 @@ public final class ScoreData {
         }
 
         public Builder crime(String crimeRef, String crimesPersonId, String code, LocalDate date, boolean alcohol) {
+            return crime(crimeRef, crimesPersonId, code, (int) date.toEpochDay(), alcohol);
+        }
+
+        /** {@link #crime(String, String, String, LocalDate, boolean)} with the date as an epoch day. */
+        public Builder crime(String crimeRef, String crimesPersonId, String code, int day, boolean alcohol) {
             Integer ci = codeIndex.get(code.toUpperCase(java.util.Locale.ROOT));
             if (ci == null) {
                 throw new WorkbenchException("Offence code " + code + " of crime " + crimeRef + " is not in the harm index.",
                         "Add the code to the harm index or exclude the row.", true);
             }
             int k = crimes.of(crimeRef);
-            int d = (int) date.toEpochDay();
-            crimes.date[k] = Math.min(crimes.date[k], d);
+            crimes.date[k] = Math.min(crimes.date[k], day);
             int had = crimes.code[k];
             if (had < 0) {
                 crimes.code[k] = ci;
@@ -570,12 +653,21 @@ public final class ScoreData {
         }
 
         public Builder prison(String source, String sourcePersonId, LocalDate entry, LocalDate release) {
-            prisons.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, (int) entry.toEpochDay(),
-                    release == null ? OPEN : (int) release.toEpochDay()});
+            return prison(source, sourcePersonId, (int) entry.toEpochDay(), release == null ? OPEN : (int) release.toEpochDay());
+        }
+
+        /** With the dates as epoch days, {@link #OPEN} for no release. */
+        public Builder prison(String source, String sourcePersonId, int entryDay, int releaseDay) {
+            prisons.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, entryDay, releaseDay});
             return this;
         }
 
         public Builder drugTest(String dipPersonId, LocalDate date, String substance, String result) {
+            return drugTest(dipPersonId, (int) date.toEpochDay(), substance, result);
+        }
+
+        /** With the date as an epoch day. */
+        public Builder drugTest(String dipPersonId, int day, String substance, String result) {
             if (!"POSITIVE".equalsIgnoreCase(result)) {
                 return this;
             }
@@ -587,15 +679,19 @@ public final class ScoreData {
                 default -> 0;
             };
             if (kind != 0) {
-                tests.add(new Object[]{"DIP", dipPersonId, (int) date.toEpochDay(), kind});
+                tests.add(new Object[]{"DIP", dipPersonId, day, kind});
             }
             return this;
         }
 
         public Builder marker(String source, String sourcePersonId, String marker, LocalDate start, LocalDate end) {
+            return marker(source, sourcePersonId, marker, (int) start.toEpochDay(), end == null ? OPEN : (int) end.toEpochDay());
+        }
+
+        /** With the dates as epoch days, {@link #OPEN} for no end. */
+        public Builder marker(String source, String sourcePersonId, String marker, int startDay, int endDay) {
             if ("ALCOHOL_DEPENDENCY".equalsIgnoreCase(marker)) {
-                markers.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, (int) start.toEpochDay(),
-                        end == null ? OPEN : (int) end.toEpochDay()});
+                markers.add(new Object[]{source.toUpperCase(java.util.Locale.ROOT), sourcePersonId, startDay, endDay});
             }
             return this;
         }

@@ -45,6 +45,25 @@ class ScoreWorkspaceTest extends CliRunning {
         }).toList();
     }
 
+    /** Everything the layout holds, person by person. */
+    static List<String> layout(ScoreData d) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int p = 0; p < d.persons(); p++) {
+            StringBuilder b = new StringBuilder(d.personId(p)).append('|').append(d.sourceIds(p)).append('|')
+                    .append(d.offences(p)).append('|').append(d.prisonStays(p)).append("|tests");
+            for (int k = d.testFrom(p); k < d.testFrom(p + 1); k++) {
+                b.append(' ').append(d.testDay(k)).append(':').append(d.testKind(k));
+            }
+            b.append("|markers");
+            for (int k = d.markerIndexFrom(p); k < d.markerIndexFrom(p + 1); k++) {
+                b.append(' ').append(d.markerStartDay(k)).append('-').append(d.markerEndDay(k));
+            }
+            out.add(b.toString());
+        }
+        out.add(d.harmIndexVersion() + " " + d.endOfData());
+        return out;
+    }
+
     @Test
     void generatedPersonsScoredWithLabelsFillEveryBandAndEscalate() throws Exception {
         GeneratorParameters g = new GeneratorParameters();
@@ -63,6 +82,12 @@ class ScoreWorkspaceTest extends CliRunning {
         assertThat(err).contains("has not been linked yet").contains("match and merge");
         try (Workspace ws = Workspace.open(wsDir)) {
             new LinkRun(ws, new LinkParameters()).run(new SnapshotStore(ws).resolve(1), Progress.NONE, Cancellation.none());
+            // the layout read with H2's pages handed to the builder from a second thread, or all on one
+            Snapshot s = new SnapshotStore(ws).resolve(1);
+            ScoreData two = org.iomworkbench.core.util.Parallelism.call(2, () -> ScoreData.load(ws, s));
+            ScoreData one = org.iomworkbench.core.util.Parallelism.call(1, () -> ScoreData.load(ws, s));
+            assertThat(two.offences()).isGreaterThan(4096); // more than one page
+            assertThat(layout(two)).isEqualTo(layout(one));
         }
         // an as-at a year before the end, so that the follow-up year is complete
         assertThat(run("score", "--workspace", wsDir.toString(), "--as-at", "2023-12-31", "--label", "--out", csv.toString()))
