@@ -1,6 +1,8 @@
 package org.iomworkbench.core.link;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
+import org.iomworkbench.core.util.CancelledException;
+import org.iomworkbench.core.util.Parallelism;
 import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
 
@@ -12,6 +14,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 
 /**
  * A snapshot's person records held column-wise for linkage, in (source, source_person_id) order,
@@ -63,12 +68,33 @@ public final class LinkRecords {
     /** Per name id: its primary Double Metaphone code, or a code of its own when it has none (for blocking). */
     int[] phonetic;
 
-    private LinkRecords(List<Row> rows) {
-        rows.sort((a, b) -> {
-            int c = a.source.compareTo(b.source);
-            return c != 0 ? c : a.sourceId.compareTo(b.sourceId);
-        });
+    /** What reads the records' events into the collector (on a second thread when there is one). */
+    private interface EventSource {
+        void read(EventCollector events) throws SQLException;
+    }
+
+    private LinkRecords(List<Row> rows, EventSource eventSource) throws SQLException {
         n = rows.size();
+        // The events need only the records' keys: H2 returns them on a second thread (when there is
+        // a processor for it), found by the records' places as read, while this one puts the
+        // records in key order and normalises their names, postcodes and identifiers.
+        String[] readSource = new String[n];
+        String[] readId = new String[n];
+        for (int i = 0; i < n; i++) {
+            readSource[i] = rows.get(i).source;
+            readId[i] = rows.get(i).sourceId;
+        }
+        EventCollector events = new EventCollector(readSource, readId);
+        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "link-events") : null;
+        Future<Void> reading = null;
+        if (side == null) {
+            eventSource.read(events);
+        } else {
+            reading = side.submit(() -> {
+                eventSource.read(events);
+                return null;
+            });
+        }
         rowNo = new long[n];
         source = new String[n];
         sourceId = new String[n];
@@ -91,16 +117,74 @@ public final class LinkRecords {
         pnc = new int[n];
         sourceNo = new int[n];
         eventDays = new int[n][];
+        // placeOf[i] = the place in key order of the record read i-th
+        int[] placeOf = new int[n];
+        boolean normalised = false;
+        try {
+            List<Row> sorted = inKeyOrder(rows, placeOf);
+            normalise(sorted);
+            normalised = true;
+        } finally {
+            if (reading != null) {
+                try {
+                    reading.get();
+                } catch (ExecutionException e) {
+                    if (normalised) {
+                        if (e.getCause() instanceof SQLException se) {
+                            throw se;
+                        }
+                        if (e.getCause() instanceof RuntimeException re) {
+                            throw re;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                } finally {
+                    side.shutdown();
+                }
+            }
+        }
+        sources = sourceNumbers;
+        events.finish(placeOf);
+    }
+
+    /** The rows in key order (source, then id; stably, as a list sort), each's place noted; fails on a key twice. */
+    private List<Row> inKeyOrder(List<Row> rows, int[] placeOf) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (x, y) -> {
+            Row a = rows.get(x);
+            Row b = rows.get(y);
+            int c = a.source.compareTo(b.source);
+            return c != 0 ? c : a.sourceId.compareTo(b.sourceId);
+        });
+        List<Row> sorted = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            Row r = rows.get(order[k]);
+            placeOf[order[k]] = k;
+            if (k > 0 && r.source.equals(source[k - 1]) && r.sourceId.equals(sourceId[k - 1])) {
+                throw new IllegalArgumentException("record " + r.source + ":" + r.sourceId + " appears twice");
+            }
+            source[k] = r.source;
+            sourceId[k] = r.sourceId;
+            sorted.add(r);
+        }
+        return sorted;
+    }
+
+    /** Set by {@link #normalise}: the number of source systems. */
+    private int sourceNumbers;
+
+    private void normalise(List<Row> rows) {
         Map<String, Integer> sourceIds = new HashMap<>();
         Dict postcodes = codes;
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            if (i > 0 && r.source.equals(source[i - 1]) && r.sourceId.equals(sourceId[i - 1])) {
-                throw new IllegalArgumentException("record " + r.source + ":" + r.sourceId + " appears twice");
-            }
             rowNo[i] = r.rowNo;
-            source[i] = r.source;
-            sourceId[i] = r.sourceId;
             surnameRaw[i] = r.surname;
             forenamesRaw[i] = r.forenames;
             dobRaw[i] = r.dob;
@@ -140,7 +224,7 @@ public final class LinkRecords {
             pnc[i] = id.isEmpty() ? NONE : codes.id("N:" + id);
             sourceNo[i] = sourceIds.computeIfAbsent(r.source, x -> sourceIds.size());
         }
-        sources = sourceIds.size();
+        sourceNumbers = sourceIds.size();
         DoubleMetaphone dm = new DoubleMetaphone();
         dm.setMaxCodeLen(6);
         int k = names.size();
@@ -222,16 +306,18 @@ public final class LinkRecords {
                 rs -> rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getString(10))));
-        LinkRecords r = new LinkRecords(rows);
-        EventCollector events = r.new EventCollector();
+        List<String[]> files = new ArrayList<>();
         for (String[] e : EVENT_FILES) {
             if (Workspace.hasTable(c, schema, e[0])) {
+                files.add(e);
+            }
+        }
+        return new LinkRecords(rows, events -> {
+            for (String[] e : files) {
                 TableScan.scan(c, "source_person_id, " + e[1], schema + "." + e[0],
                         rs -> events.add(e[2], rs.getString(1), rs.getObject(2, LocalDate.class)));
             }
-        }
-        events.finish();
-        return r;
+        });
     }
 
     /** The event files whose days are compared: table, date column, the source system of its records. */
@@ -251,8 +337,13 @@ public final class LinkRecords {
          * sorted keys compared some twenty strings (a quarter of reading the records).
          */
         private int[] slots;
+        /** The records' keys in the order they were read: the events refer to records by that place until {@link #finish}. */
+        private final String[] source;
+        private final String[] sourceId;
 
-        EventCollector() {
+        EventCollector(String[] source, String[] sourceId) {
+            this.source = source;
+            this.sourceId = sourceId;
             slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) * 2];
             int mask = slots.length - 1;
             for (int i = 0; i < n; i++) {
@@ -269,7 +360,7 @@ public final class LinkRecords {
             return h ^ (h >>> 16);
         }
 
-        /** The record's index, as {@link #indexOf(String, String)} gives it, or -1. */
+        /** The place, as read, of the record with this key, or -1. */
         private int find(String src, String id) {
             int mask = slots.length - 1;
             for (int h = hash(src, id) & mask; slots[h] != 0; h = (h + 1) & mask) {
@@ -292,7 +383,11 @@ public final class LinkRecords {
             packed[size++] = (long) i << 32 | (day.toEpochDay() + DAY_OFFSET);
         }
 
-        void finish() {
+        /** Sets each record's days; {@code placeOf[i]} is the place in key order of the record read i-th. */
+        void finish(int[] placeOf) {
+            for (int k = 0; k < size; k++) {
+                packed[k] = (long) placeOf[(int) (packed[k] >>> 32)] << 32 | (packed[k] & 0xFFFFFFFFL);
+            }
             Arrays.sort(packed, 0, size);
             int k = 0;
             while (k < size) {
@@ -345,13 +440,15 @@ public final class LinkRecords {
         }
 
         public LinkRecords build() {
-            LinkRecords r = new LinkRecords(new ArrayList<>(rows));
-            EventCollector c = r.new EventCollector();
-            for (Object[] e : events) {
-                c.add((String) e[0], (String) e[1], (LocalDate) e[2]);
+            try {
+                return new LinkRecords(new ArrayList<>(rows), c -> {
+                    for (Object[] e : events) {
+                        c.add((String) e[0], (String) e[1], (LocalDate) e[2]);
+                    }
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException(e); // no database here
             }
-            c.finish();
-            return r;
         }
     }
 
