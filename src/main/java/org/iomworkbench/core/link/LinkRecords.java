@@ -84,17 +84,6 @@ public final class LinkRecords {
             readSource[i] = rows.get(i).source;
             readId[i] = rows.get(i).sourceId;
         }
-        EventCollector events = new EventCollector(readSource, readId);
-        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "link-events") : null;
-        Future<Void> reading = null;
-        if (side == null) {
-            eventSource.read(events);
-        } else {
-            reading = side.submit(() -> {
-                eventSource.read(events);
-                return null;
-            });
-        }
         rowNo = new long[n];
         source = new String[n];
         sourceId = new String[n];
@@ -119,6 +108,17 @@ public final class LinkRecords {
         eventDays = new int[n][];
         // placeOf[i] = the place in key order of the record read i-th
         int[] placeOf = new int[n];
+        EventCollector events = new EventCollector(readSource, readId);
+        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "link-events") : null;
+        Future<Void> reading = null;
+        if (side == null) {
+            eventSource.read(events);
+        } else {
+            reading = side.submit(() -> {
+                eventSource.read(events);
+                return null;
+            });
+        }
         boolean normalised = false;
         try {
             List<Row> sorted = inKeyOrder(rows, placeOf);

@@ -243,10 +243,10 @@ public final class Publisher {
         List<Row> rows = rows(r);
         long t0 = System.nanoTime();
         List<String> cols = columns(r);
-        String dataDate = dataDate(r);
-        // The CSV is built beside the ledger's writing when a second processor is there for it: the
-        // one needs the processor, the other mostly H2.
-        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "publish-csv") : null;
+        ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow();
+        ModelStore.RunInfo mr = new ModelStore(workspace).requireRun(r.modelRun());
+        Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
+        String dataDate = asAt(sr).toString();
         long[] csvNanos = new long[1];
         Callable<byte[]> building = () -> {
             long s0 = System.nanoTime();
@@ -254,10 +254,10 @@ public final class Publisher {
             csvNanos[0] = System.nanoTime() - s0;
             return bytes;
         };
-        ScoreStore.Run sr = new ScoreStore(workspace).run(r.scoresRun()).orElseThrow();
-        ModelStore.RunInfo mr = new ModelStore(workspace).requireRun(r.modelRun());
-        Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
         Connection c = workspace.connection();
+        // The CSV is built beside the ledger's writing when a second processor is there for it: the
+        // one needs the processor, the other mostly H2.
+        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "publish-csv") : null;
         try {
             Future<byte[]> pending = side != null ? side.submit(building) : null;
             ensureTables(c);
