@@ -185,6 +185,21 @@ class PublishTest extends CliRunning {
             assertThat(Files.readAllBytes(tmp.resolve("one.csv"))).isEqualTo(Files.readAllBytes(tmp.resolve("two.csv")))
                     .isEqualTo(publisher.csv(r, publisher.rows(r)));
             assertThat(one.rows()).isPositive().isEqualTo(two.rows());
+            // the names read a page of listed persons at a time: many small pages give the same list
+            List<Publisher.Row> whole = publisher.rows(r);
+            Publisher paged = new Publisher(w);
+            paged.namesPage = 7;
+            assertThat(paged.rows(r)).isEqualTo(whole).hasSize((int) one.rows());
+            java.util.Set<String> medium = java.util.Set.of("LOW_MEDIUM", "HIGH_MEDIUM");
+            List<Publisher.Row> likely = publisher.rows(new PublicationRequest(scoresRun, modelRun, List.of(), medium, 0.01,
+                    java.util.Map.of(), false, user, Publisher.CONFIRMATION));
+            assertThat(likely).hasSizeGreaterThan(8);
+            String left = likely.get(3).personId();
+            PublicationRequest few = new PublicationRequest(scoresRun, modelRun, List.of(), medium, 0.01,
+                    java.util.Map.of(left, "already managed"), false, user, Publisher.CONFIRMATION);
+            assertThat(paged.rows(few)).isEqualTo(publisher.rows(few)).hasSize(likely.size() - 1)
+                    .noneMatch(x -> x.personId().equals(left))
+                    .allMatch(x -> x.pEscalate() != null && x.pEscalate() >= 0.01);
 
             long[] before = counts(w);
             Path nowhere = tmp.resolve("no-such-folder").resolve("list.csv");
