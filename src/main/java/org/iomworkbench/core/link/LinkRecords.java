@@ -1,7 +1,6 @@
 package org.iomworkbench.core.link;
 
 import org.apache.commons.codec.language.DoubleMetaphone;
-import org.iomworkbench.core.util.CancelledException;
 import org.iomworkbench.core.util.Parallelism;
 import org.iomworkbench.core.workspace.TableScan;
 import org.iomworkbench.core.workspace.Workspace;
@@ -14,9 +13,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 
 /**
  * A snapshot's person records held column-wise for linkage, in (source, source_person_id) order,
@@ -109,42 +105,12 @@ public final class LinkRecords {
         // placeOf[i] = the place in key order of the record read i-th
         int[] placeOf = new int[n];
         EventCollector events = new EventCollector(readSource, readId);
-        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "link-events") : null;
-        Future<Void> reading = null;
-        if (side == null) {
+        try (Parallelism.Beside<Void, SQLException> reading = Parallelism.beside("link-events", () -> {
             eventSource.read(events);
-        } else {
-            reading = side.submit(() -> {
-                eventSource.read(events);
-                return null;
-            });
-        }
-        boolean normalised = false;
-        try {
-            List<Row> sorted = inKeyOrder(rows, placeOf);
-            normalise(sorted);
-            normalised = true;
-        } finally {
-            if (reading != null) {
-                try {
-                    reading.get();
-                } catch (ExecutionException e) {
-                    if (normalised) {
-                        if (e.getCause() instanceof SQLException se) {
-                            throw se;
-                        }
-                        if (e.getCause() instanceof RuntimeException re) {
-                            throw re;
-                        }
-                        throw new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancelledException();
-                } finally {
-                    side.shutdown();
-                }
-            }
+            return null;
+        })) {
+            normalise(inKeyOrder(rows, placeOf));
+            reading.join();
         }
         sources = sourceNumbers;
         events.finish(placeOf);

@@ -12,7 +12,6 @@ import org.iomworkbench.core.model.ModelStore;
 import org.iomworkbench.core.model.Prediction;
 import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreStore;
-import org.iomworkbench.core.util.CancelledException;
 import org.iomworkbench.core.util.Decimals;
 import org.iomworkbench.core.util.Elapsed;
 import org.iomworkbench.core.util.Hashing;
@@ -45,10 +44,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -292,18 +287,15 @@ public final class Publisher {
         Snapshot s = new SnapshotStore(workspace).resolve(sr.snapshotId());
         String dataDate = asAt(sr).toString();
         long[] csvNanos = new long[1];
-        Callable<byte[]> building = () -> {
+        Connection c = workspace.connection();
+        // The CSV is built beside the ledger's writing when a second processor is there for it: the
+        // one needs the processor, the other mostly H2.
+        try (Parallelism.Beside<byte[], RuntimeException> building = Parallelism.beside("publish-csv", () -> {
             long s0 = System.nanoTime();
             byte[] bytes = csv(r, cols, rows, dataDate);
             csvNanos[0] = System.nanoTime() - s0;
             return bytes;
-        };
-        Connection c = workspace.connection();
-        // The CSV is built beside the ledger's writing when a second processor is there for it: the
-        // one needs the processor, the other mostly H2.
-        ForkJoinPool side = Parallelism.threads() > 1 ? Parallelism.pool(1, "publish-csv") : null;
-        try {
-            Future<byte[]> pending = side != null ? side.submit(building) : null;
+        })) {
             ensureTables(c);
             int id;
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COALESCE(MAX(publication_id), 0) + 1 FROM PUBLICATION")) {
@@ -320,7 +312,7 @@ public final class Publisher {
                 }
             }
             long t1 = System.nanoTime();
-            byte[] csv = pending != null ? built(pending) : building.call();
+            byte[] csv = building.join();
             long t2 = System.nanoTime();
             String sha = Hashing.hex(Hashing.sha256().digest(csv));
             String createdAt = Instant.now().toString();
@@ -344,7 +336,7 @@ public final class Publisher {
                 ps.executeUpdate();
             }
             LOG.info("Publication {}: rows stored in {} s, CSV built in {} s ({}), waited {} s for it, written in {} s", id,
-                    Elapsed.seconds(t1 - t0), Elapsed.seconds(csvNanos[0]), side != null ? "beside the storing" : "after it",
+                    Elapsed.seconds(t1 - t0), Elapsed.seconds(csvNanos[0]), Parallelism.threads() > 1 ? "beside the storing" : "before it",
                     Elapsed.seconds(t2 - t1), Elapsed.since(t2));
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
@@ -352,7 +344,7 @@ public final class Publisher {
             c.commit();
             return new Publication(id, createdAt, user, s.id(), r.scoresRun(), r.modelRun(), rows.size(), sha, manifestJson,
                     request);
-        } catch (Exception e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             try {
                 c.rollback();
                 Files.deleteIfExists(out);
@@ -367,28 +359,7 @@ public final class Publisher {
                 throw new WorkbenchException("The list could not be written to " + out + ": " + e.getMessage(),
                         "Choose a folder you can write to.", true);
             }
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e);
-        } finally {
-            if (side != null) {
-                side.shutdownNow();
-            }
-        }
-    }
-
-    private static byte[] built(Future<byte[]> pending) throws Exception {
-        try {
-            return pending.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Exception x) {
-                throw x;
-            }
-            throw (Error) e.getCause();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancelledException();
+            throw (RuntimeException) e;
         }
     }
 

@@ -1,8 +1,10 @@
 package org.iomworkbench.core.util;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 
 /**
  * How many threads the core's parallel steps use: the parallelism of the fork-join pool the
@@ -74,5 +76,88 @@ public final class Parallelism {
         @SuppressWarnings("unchecked")
         T value = (T) result[0];
         return value;
+    }
+
+    /** Work that may throw {@code X}. */
+    public interface Work<T, X extends Exception> {
+        T call() throws X;
+    }
+
+    /**
+     * Starts {@code work} on a thread of its own when the current work may keep a second thread
+     * busy ({@link #threads()} over 1), else does it at once on this thread; either way
+     * {@link Beside#join} gives its result or rethrows what it threw, as it was.
+     */
+    public static <T, X extends Exception> Beside<T, X> beside(String name, Work<T, X> work) {
+        return new Beside<>(name, work);
+    }
+
+    /** Work going on beside the caller's; closing it waits for the work to end (its failure, if any, left to {@link #join}). */
+    public static final class Beside<T, X extends Exception> implements AutoCloseable {
+        private final ForkJoinPool pool;
+        private final Future<?> running;
+        // set by the work's thread, read after running.get()
+        private T result;
+        private Throwable failure;
+
+        private Beside(String name, Work<T, X> work) {
+            Runnable doing = () -> {
+                try {
+                    result = work.call();
+                } catch (Exception | Error e) {
+                    failure = e; // caught here: a fork-join task would wrap what it throws
+                }
+            };
+            if (threads() > 1) {
+                pool = pool(1, name);
+                running = pool.submit(doing);
+            } else {
+                pool = null;
+                running = null;
+                doing.run();
+            }
+        }
+
+        /** Waits for the work; its result, or what it threw. */
+        @SuppressWarnings("unchecked")
+        public T join() throws X {
+            if (running != null) {
+                try {
+                    running.get();
+                } catch (ExecutionException e) {
+                    failure = e.getCause(); // not thrown by the work itself (caught above)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                } finally {
+                    pool.shutdown();
+                }
+            }
+            if (failure instanceof RuntimeException r) {
+                throw r;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            if (failure != null) {
+                throw (X) failure; // work.call() throws only X or unchecked
+            }
+            return result;
+        }
+
+        @Override
+        public void close() {
+            if (running != null && !pool.isShutdown()) {
+                try {
+                    running.get();
+                } catch (ExecutionException ignored) {
+                    // the caller is failing already; the work's own failure is not what it reports
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    pool.shutdown();
+                }
+            }
+        }
     }
 }
