@@ -2,8 +2,6 @@ package org.iomworkbench.core.util;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,14 +49,14 @@ public final class Handoff {
         }
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(WAITING);
         AtomicBoolean stop = new AtomicBoolean();
-        ForkJoinPool side = Parallelism.pool(1, "handoff");
-        Future<?> running = side.submit(() -> {
+        // threads() > 1 here, so the producer runs on a thread of its own; closing waits for it
+        try (Parallelism.Beside<Void, RuntimeException> producing = Parallelism.beside("handoff", () -> {
             Object last;
             try {
                 producer.produce(item -> put(queue, item, stop));
                 last = END;
             } catch (Stopped s) {
-                return;
+                return null;
             } catch (Throwable t) {
                 last = new Failure(t);
             }
@@ -67,7 +65,18 @@ public final class Handoff {
             } catch (Stopped | InterruptedException ignored) {
                 // the consumer has given up already
             }
-        });
+            return null;
+        })) {
+            try {
+                consume(queue, consumer);
+            } finally {
+                stop.set(true);
+                queue.clear(); // a producer waiting for room sees the stop within its next wait
+            } // and the producer is done with whatever it used (a connection) before the caller goes on
+        }
+    }
+
+    private static <T> void consume(BlockingQueue<Object> queue, Sink<T> consumer) throws Exception {
         try {
             while (true) {
                 Object item = queue.take();
@@ -87,15 +96,6 @@ public final class Handoff {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancelledException();
-        } finally {
-            stop.set(true);
-            queue.clear(); // a producer waiting for room sees the stop within its next wait
-            try {
-                running.get(); // the producer is done with whatever it used (a connection) before the caller goes on
-            } catch (Exception ignored) {
-                // its failure, if any, was handed over above
-            }
-            side.shutdown();
         }
     }
 
