@@ -129,8 +129,10 @@ public final class Publisher {
             // up person by person as a join does (a third faster warm, and each page of the
             // person table read once when the cache cannot hold it).
             List<Scored> page = new ArrayList<>(namesPage);
+            int[] scanned = {0}; // scores read since the page began, listed or not
             TableScan.byKey(c, "person_id, band, rfsdi", s.schema() + ".SCORE_RESULT", "run_id = ? AND rfsdi > 0",
                     "run_id", "person_id", new Object[] {r.scoresRun()}, rs -> {
+                        scanned[0]++;
                         String id = rs.getString(1);
                         Band band = Band.valueOf(rs.getString(2));
                         if (!bands.contains(band) || (r.exclusions() != null && r.exclusions().containsKey(id))) {
@@ -142,11 +144,12 @@ public final class Publisher {
                         }
                         page.add(new Scored(id, band, rs.getDouble(3), p));
                         if (page.size() == namesPage) {
-                            named(c, s, page, asAt, out);
+                            named(c, s, page, scanned[0], asAt, out);
                             page.clear();
+                            scanned[0] = 0;
                         }
                     });
-            named(c, s, page, asAt, out);
+            named(c, s, page, scanned[0], asAt, out);
             c.commit();
         } catch (SQLException e) {
             throw WorkbenchException.database(e);
@@ -165,21 +168,41 @@ public final class Publisher {
     private record Scored(String personId, Band band, double rfsdi, Prediction prediction) {
     }
 
-    /** The page's persons with their names, as the join of scores and persons gave them (a person without a row is left out). */
-    private static void named(Connection c, Snapshot s, List<Scored> page, LocalDate asAt, List<Row> out) throws SQLException {
+    private record Name(String surname, String forenames, LocalDate dateOfBirth) {
+    }
+
+    private static void readNames(PreparedStatement ps, Map<String, Name> names) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                names.put(rs.getString(1), new Name(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+            }
+        }
+    }
+
+    /**
+     * The page's persons with their names, as the join of scores and persons gave them (a person
+     * without a row is left out). A page that holds most of the scores it spans reads its names as
+     * one range of the persons' key; a sparse one (a band or a probability chosen) looks each person
+     * up, as a range would read many persons the list leaves out.
+     */
+    private static void named(Connection c, Snapshot s, List<Scored> page, int scanned, LocalDate asAt, List<Row> out)
+            throws SQLException {
         if (page.isEmpty()) {
             return;
         }
-        record Name(String surname, String forenames, LocalDate dateOfBirth) {
-        }
         Map<String, Name> names = new HashMap<>(page.size() * 2);
-        try (PreparedStatement ps = c.prepareStatement("SELECT person_id, surname, forenames, date_of_birth FROM "
-                + s.schema() + ".PERSON WHERE person_id >= ? AND person_id <= ?")) {
-            ps.setString(1, page.get(0).personId());
-            ps.setString(2, page.get(page.size() - 1).personId());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.put(rs.getString(1), new Name(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)));
+        String select = "SELECT person_id, surname, forenames, date_of_birth FROM " + s.schema() + ".PERSON WHERE ";
+        if (page.size() * 2 >= scanned) {
+            try (PreparedStatement ps = c.prepareStatement(select + "person_id >= ? AND person_id <= ?")) {
+                ps.setString(1, page.get(0).personId());
+                ps.setString(2, page.get(page.size() - 1).personId());
+                readNames(ps, names);
+            }
+        } else {
+            try (PreparedStatement ps = c.prepareStatement(select + "person_id = ?")) {
+                for (Scored x : page) {
+                    ps.setString(1, x.personId());
+                    readNames(ps, names);
                 }
             }
         }

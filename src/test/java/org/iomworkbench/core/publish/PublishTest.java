@@ -190,6 +190,10 @@ class PublishTest extends CliRunning {
             Publisher paged = new Publisher(w);
             paged.namesPage = 7;
             assertThat(paged.rows(r)).isEqualTo(whole).hasSize((int) one.rows());
+            // a sparse list (one band) looks its names up person by person; the whole list reads ranges
+            List<Publisher.Row> top = publisher.rows(new PublicationRequest(scoresRun, modelRun, List.of(),
+                    java.util.Set.of("SUPER_HIGH"), null, java.util.Map.of(), false, user, Publisher.CONFIRMATION));
+            assertThat(top).isNotEmpty().isEqualTo(whole.stream().filter(x -> x.band().name().equals("SUPER_HIGH")).toList());
             java.util.Set<String> medium = java.util.Set.of("LOW_MEDIUM", "HIGH_MEDIUM");
             List<Publisher.Row> likely = publisher.rows(new PublicationRequest(scoresRun, modelRun, List.of(), medium, 0.01,
                     java.util.Map.of(), false, user, Publisher.CONFIRMATION));
