@@ -38,7 +38,7 @@ final class LoadCommand implements Callable<Integer> {
             LoadResult r = new ExtractLoader(ws).load(extracts, date, (m, d, t) -> { }, Cancellation.none());
             Snapshot s = r.snapshot();
             if (!r.created()) {
-                out.println("The files are byte-identical to snapshot " + s.id() + "; nothing was created.");
+                out.println("The files are byte-identical to snapshot " + s.id() + ", taken on the same extract date; nothing was created.");
             } else {
                 Format.snapshot(out, s);
                 out.printf("loaded %,d rows in %.1f s (%,.0f rows/s)%n", s.rowsRead(), r.seconds(), r.rowsPerSecond());

@@ -100,7 +100,7 @@ public final class ExtractLoader {
         }
         String fingerprint = fingerprint(checksums);
         SnapshotStore store = new SnapshotStore(workspace);
-        Snapshot identical = store.findByFingerprint(fingerprint);
+        Snapshot identical = store.findIdentical(fingerprint, extractDate);
         if (identical != null) {
             return new LoadResult(identical, false, seconds(started), List.of());
         }
@@ -197,6 +197,17 @@ public final class ExtractLoader {
         return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).build();
     }
 
+    /** Whether a row follows: blank lines are skipped when loading (as below), so they are no rows. */
+    private static boolean hasRow(Iterator<CSVRecord> it) {
+        while (it.hasNext()) {
+            CSVRecord r = it.next();
+            if (!(r.size() == 1 && r.get(0).isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static Header readHeader(ExtractFile f, Path path) {
         try (Reader reader = openReader(Files.newInputStream(path));
              CSVParser parser = csvFormat().parse(reader)) {
@@ -206,16 +217,19 @@ public final class ExtractLoader {
                         "Export the file again with its header row.");
             }
             CSVRecord header = it.next();
+            List<ColumnSpec> cols = f.columns();
+            Set<String> specNames = new HashSet<>();
+            cols.forEach(c -> specNames.add(c.name()));
             Map<String, Integer> byName = new HashMap<>();
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).trim();
                 String key = name.toLowerCase(Locale.ROOT);
-                if (!key.isEmpty() && byName.put(key, i) != null) {
+                // a column of the spec named twice is ambiguous; an unknown one is only ignored
+                if (!key.isEmpty() && byName.putIfAbsent(key, i) != null && specNames.contains(key)) {
                     throw new LoadRefusedException(new Rejection(f.fileName(), 1, name, name,
                             "the column appears twice in the header"), "Remove the duplicate column.");
                 }
             }
-            List<ColumnSpec> cols = f.columns();
             int[] index = new int[cols.size()];
             String[] written = new String[cols.size()];
             Set<Integer> known = new HashSet<>();
@@ -235,13 +249,19 @@ public final class ExtractLoader {
                     known.add(i);
                 }
             }
+            // each unknown column reported once (as first written), an unnamed one by its place
             List<String> extra = new ArrayList<>();
+            Set<String> reported = new HashSet<>();
             for (int i = 0; i < header.size(); i++) {
-                if (!known.contains(i) && !header.get(i).trim().isEmpty()) {
-                    extra.add(header.get(i).trim());
+                if (!known.contains(i)) {
+                    String name = header.get(i).trim();
+                    String shown = name.isEmpty() ? "(unnamed column " + (i + 1) + ")" : name;
+                    if (reported.add(name.isEmpty() ? shown : name.toLowerCase(Locale.ROOT))) {
+                        extra.add(shown);
+                    }
                 }
             }
-            if (f.required() && !it.hasNext()) {
+            if (f.required() && !hasRow(it)) {
                 throw new LoadRefusedException(new Rejection(f.fileName(), 2, "", "",
                         "the file has a header but no data rows"),
                         "A required file must hold data; export it again.");
@@ -588,7 +608,9 @@ public final class ExtractLoader {
                         } else {
                             LocalDate d = LocalDate.of(Integer.parseInt(cell, 0, 4, 10),
                                     Integer.parseInt(cell, 5, 7, 10), Integer.parseInt(cell, 8, 10, 10));
-                            if (d.isAfter(extractDate)) {
+                            // a date of birth "may be missing or mistyped" (the spec): one after the extract
+                            // date keeps its person record, whose events would all be lost with it
+                            if (d.isAfter(extractDate) && !col.name().equals("date_of_birth")) {
                                 problems.add(new Rejection(file, line, header.written()[k], cell,
                                         "the date is after the extract date " + extractDate));
                             } else {
@@ -629,7 +651,8 @@ public final class ExtractLoader {
                     }
                 }
             }
-            if (f == ExtractFile.CRIMES || f == ExtractFile.CUSTODY) {
+            // only a crime's code must be in the harm index (the spec); custody's is free text
+            if (f == ExtractFile.CRIMES) {
                 int k = f.columnIndex("offence_code");
                 if (values[k] != null && !harmCodes.contains((String) values[k])) {
                     problems.add(new Rejection(file, line, header.written()[k], cells[k],

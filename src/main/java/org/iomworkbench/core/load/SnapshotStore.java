@@ -62,9 +62,16 @@ public final class SnapshotStore {
         }
     }
 
-    Snapshot findByFingerprint(String fingerprint) {
-        try (PreparedStatement ps = workspace.connection().prepareStatement("SELECT id FROM SNAPSHOT WHERE fingerprint = ?")) {
+    /**
+     * The latest snapshot loaded from byte-identical files with the same extract date, or null: the
+     * extract date decides which rows are rejected (dated after it), so the same files taken as of
+     * another day are another snapshot.
+     */
+    Snapshot findIdentical(String fingerprint, java.time.LocalDate extractDate) {
+        try (PreparedStatement ps = workspace.connection().prepareStatement("SELECT id FROM SNAPSHOT WHERE fingerprint = ? "
+                + "AND extract_date = ? ORDER BY id DESC FETCH FIRST ROW ONLY")) {
             ps.setString(1, fingerprint);
+            ps.setObject(2, extractDate);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? get(rs.getInt(1)) : null;
             }

@@ -227,7 +227,7 @@ public final class LoadViewModel {
     static String describe(LoadResult r) {
         Snapshot s = r.snapshot();
         if (!r.created()) {
-            return "The files are byte-identical to snapshot " + s.id() + "; nothing new was created.";
+            return "The files are byte-identical to snapshot " + s.id() + ", taken on the same extract date; nothing new was created.";
         }
         return String.format(Locale.UK, "Snapshot %d loaded: %s read, %s accepted, %s rejected, in %.1f s (%s rows a second).",
                 s.id(), Format.plural(s.rowsRead(), "row", "rows"), Format.count(s.rowsAccepted()),

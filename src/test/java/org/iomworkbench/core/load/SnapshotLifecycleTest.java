@@ -31,7 +31,7 @@ class SnapshotLifecycleTest {
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             ExtractLoader loader = new ExtractLoader(ws);
             LoadResult first = loader.load(dir, DATE, Progress.NONE, Cancellation.none());
-            LoadResult again = loader.load(dir, DATE.plusDays(3), Progress.NONE, Cancellation.none());
+            LoadResult again = loader.load(dir, DATE, Progress.NONE, Cancellation.none());
             assertThat(first.created()).isTrue();
             assertThat(again.created()).isFalse();
             assertThat(again.snapshot()).isEqualTo(first.snapshot());
@@ -42,6 +42,40 @@ class SnapshotLifecycleTest {
             LoadResult changed = loader.load(dir, DATE, Progress.NONE, Cancellation.none());
             assertThat(changed.created()).isTrue();
             assertThat(changed.snapshot().id()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void unknownColumnsAreReportedOnceEachAndUnnamedOnesByTheirPlace() throws Exception {
+        Path dir = new ExtractFolder().writeTo(tmp.resolve("x"));
+        Path tests = dir.resolve("drug_tests.csv");
+        Files.writeString(tests, Files.readString(tests).replace("result\n", "result,officer,Officer,\n"));
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            Snapshot s = new ExtractLoader(ws).load(dir, DATE, Progress.NONE, Cancellation.none()).snapshot();
+            FileSummary f = s.files().stream().filter(x -> x.fileName().equals("drug_tests.csv")).findFirst().orElseThrow();
+            assertThat(f.extraColumns()).isEqualTo("officer,(unnamed column 8)");
+            assertThat(f.rowsRejected()).isZero();
+        }
+    }
+
+    @Test
+    void theSameFilesTakenOnAnotherDayAreANewSnapshot() throws Exception {
+        Path dir = new ExtractFolder().writeTo(tmp.resolve("x"));
+        Files.writeString(dir.resolve("markers.csv"), ExtractFolder.MARKERS + "CRIMES,C2,ALCOHOL_DEPENDENCY,2022-01-01,\n");
+        try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
+            ExtractLoader loader = new ExtractLoader(ws);
+            LoadResult first = loader.load(dir, DATE, Progress.NONE, Cancellation.none());
+            // the marker of 2022-01-01 is dated after this extract date: this load must reject it
+            LocalDate earlier = LocalDate.of(2021, 12, 31);
+            LoadResult before = loader.load(dir, earlier, Progress.NONE, Cancellation.none());
+            assertThat(before.created()).isTrue();
+            assertThat(before.snapshot().id()).isEqualTo(2);
+            assertThat(before.snapshot().extractDate()).isEqualTo(earlier);
+            assertThat(before.snapshot().rowsRejected()).isGreaterThan(first.snapshot().rowsRejected());
+            LoadResult beforeAgain = loader.load(dir, earlier, Progress.NONE, Cancellation.none());
+            assertThat(beforeAgain.created()).isFalse();
+            assertThat(beforeAgain.snapshot().id()).isEqualTo(2);
+            assertThat(loader.load(dir, DATE, Progress.NONE, Cancellation.none()).snapshot().id()).isEqualTo(1);
         }
     }
 

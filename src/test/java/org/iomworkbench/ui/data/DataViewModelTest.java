@@ -264,7 +264,7 @@ class DataViewModelTest {
         vm.load().load();
 
         assertThat(vm.snapshots()).hasSize(1);
-        assertThat(vm.noticeProperty().get()).isEqualTo("The files are byte-identical to snapshot 1; nothing new was created.");
+        assertThat(vm.noticeProperty().get()).isEqualTo("The files are byte-identical to snapshot 1, taken on the same extract date; nothing new was created.");
         assertThat(revisions).isEqualTo(1);
     }
 
