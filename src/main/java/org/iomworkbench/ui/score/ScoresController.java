@@ -201,7 +201,7 @@ public final class ScoresController {
         wholeDays(lookbackSlider, lookbackField, vm.lookbackProperty(), 0);
         wholeDays(windowSlider, windowField, vm.windowProperty(), 0);
         estimateButton.disableProperty().bind(vm.busyProperty().or(vm.calibrationDateProperty().isNull()));
-        saveButton.disableProperty().bind(vm.busyProperty().or(vm.scoresProperty().isNull()));
+        saveButton.disableProperty().bind(vm.busyProperty().or(vm.scoresProperty().isNull()).or(vm.weightsMissingProperty()));
         pinButton.disableProperty().bind(vm.busyProperty().or(pinField.textProperty().isEmpty()));
         pinField.setOnAction(e -> pin());
 

@@ -203,6 +203,12 @@ public final class ScoresViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No workspace is open.");
     private final ReadOnlyStringWrapper fitMessage = new ReadOnlyStringWrapper(this, "fitMessage", "");
+    /**
+     * The fit produced no weights (spec §6): the scores shown use weights of 1 for a first look,
+     * which nobody chose, so they cannot be saved until the analyst pins weights or an estimate
+     * succeeds.
+     */
+    private final ReadOnlyBooleanWrapper weightsMissing = new ReadOnlyBooleanWrapper(this, "weightsMissing");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ObservableList<BandRow> bands = FXCollections.observableArrayList();
     private final ObservableList<WeightRow> weights = FXCollections.observableArrayList();
@@ -441,6 +447,11 @@ public final class ScoresViewModel {
     }
 
     /** Why there are no estimated weights (the fit failed), or empty. */
+    /** True while no weights were estimated nor pinned (the scores shown use weights of 1): saving waits for either. */
+    public ReadOnlyBooleanProperty weightsMissingProperty() {
+        return weightsMissing.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty fitMessageProperty() {
         return fitMessage.getReadOnlyProperty();
     }
@@ -597,6 +608,7 @@ public final class ScoresViewModel {
         data = l.data();
         estimate = l.estimate();
         fitMessage.set(l.fitMessage());
+        weightsMissing.set(!l.fitMessage().isEmpty());
         ScoringConfig cfg = l.config();
         settling = true;
         try {
@@ -735,6 +747,7 @@ public final class ScoresViewModel {
                     }
                     estimate = r.estimate();
                     fitMessage.set("");
+                    weightsMissing.set(false);
                     model.set(model.get().withWeights(r.estimate().weights(), ScoringConfig.WeightsSource.ESTIMATED, t0)
                             .withCutoffs(r.cutoffs(), ScoringConfig.CutoffsSource.PERCENTILES));
                     showWeights();
@@ -761,11 +774,40 @@ public final class ScoresViewModel {
             notice.set("The weights cannot be pinned: " + e.getMessage() + ".");
             return;
         }
+        // after a failed fit the cut-offs shown are percentiles under weights of 1 that nobody chose:
+        // the default cut-offs become the pinned weights' percentiles (as the command line's pinned weights get)
+        boolean fallback = weightsMissing.get() && model.get().cutoffsSource() == ScoringConfig.CutoffsSource.PERCENTILES;
         estimate = null;
+        weightsMissing.set(false);
         model.set(model.get().withWeights(w, ScoringConfig.WeightsSource.PINNED, model.get().calibrationDate()));
         showWeights();
-        notice.set("Weights pinned by value.");
-        rescore();
+        if (!fallback) {
+            notice.set("Weights pinned by value.");
+            rescore();
+            return;
+        }
+        ScoringConfig cfg = requestedConfig();
+        ScoreData d = data;
+        long id = ++request;
+        busy.set(true);
+        runner.run(BackgroundTask.of("Setting the cut-offs for the pinned weights", (p, c) -> ScoreRun.percentileCutoffs(d,
+                        cfg.calibrationDate(), cfg.halfLifeDays(), cfg.lookbackDays(), cfg.windowDays(), w))
+                .onSuccess(cutoffs -> {
+                    if (id == request) {
+                        busy.set(false);
+                    }
+                    if (d != data || model.get() == null) {
+                        return;
+                    }
+                    model.set(model.get().withCutoffs(cutoffs, ScoringConfig.CutoffsSource.PERCENTILES));
+                    notice.set("Weights pinned by value; the cut-offs are their percentiles at " + cfg.calibrationDate() + ".");
+                    rescore();
+                })
+                .onFailure(e -> {
+                    if (id == request) {
+                        busy.set(false);
+                    }
+                }));
     }
 
     /** Sets the four cut-offs by value (strictly increasing) and re-bands everyone. */
@@ -804,6 +846,11 @@ public final class ScoresViewModel {
         Workspace ws = session.workspace();
         Scores s = scores.get();
         if (ws == null || s == null || snapshot == null) {
+            return;
+        }
+        if (weightsMissing.get()) {
+            notice.set("Not saved: no weights were estimated (" + fitMessage.get() + "). Pin the six weights by value, "
+                    + "or estimate them again, before saving; the scores shown use weights of 1 only for a look.");
             return;
         }
         Snapshot snap = snapshot;
