@@ -362,7 +362,8 @@ public final class ReviewDecisions {
         return after;
     }
 
-    private static LinkParameters parameters(Connection c, Snapshot s) throws SQLException {
+    /** The parameters of the snapshot's latest link run (the defaults when it has none): what a re-link after a change uses. */
+    public static LinkParameters parameters(Connection c, Snapshot s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT parameters FROM LINK_RUN WHERE snapshot_id = ? AND "
                 + "snapshot_fingerprint = ? ORDER BY run_id DESC LIMIT 1")) {
             ps.setInt(1, s.id());

@@ -1,8 +1,8 @@
 package org.iomworkbench.core.privacy;
 
 import org.iomworkbench.core.audit.AuditTrail;
-import org.iomworkbench.core.link.LinkParameters;
 import org.iomworkbench.core.link.LinkRun;
+import org.iomworkbench.core.link.ReviewDecisions;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.load.SnapshotStore;
 import org.iomworkbench.core.score.Labels;
@@ -136,6 +136,22 @@ public final class Erasure {
                             }
                         }
                     }
+                    // the ledger's copy of what the lists said about them goes too (the publication keeps its hash)
+                    delete(c, "PUBLIC", "PUBLICATION_PERSON", "person_id = ?", p);
+                }
+            }
+            // and the lists that left one of them off with a recorded reason: the request names them
+            if (Workspace.hasTable(c, "PUBLIC", "PUBLICATION")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT publication_id, request FROM PUBLICATION ORDER BY publication_id");
+                     ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String req = rs.getString(2);
+                        for (String p : persons) {
+                            if (req != null && req.contains("\"" + p + "\"")) {
+                                publications.add(rs.getInt(1));
+                            }
+                        }
+                    }
                 }
             }
             try (Statement st = c.createStatement()) {
@@ -186,7 +202,8 @@ public final class Erasure {
                 Snapshot s = new SnapshotStore(workspace).resolve(sid);
                 if (Workspace.hasTable(c, s.schema(), "PERSON")) {
                     progress.update("Linking snapshot " + sid + " again", 0, -1);
-                    new LinkRun(workspace, new LinkParameters()).run(s, Progress.NONE, cancel);
+                    // with the snapshot's own link settings, so that nothing else about its persons changes
+                    new LinkRun(workspace, ReviewDecisions.parameters(c, s)).run(s, Progress.NONE, cancel);
                     rescore(c, s);
                 }
             }

@@ -291,8 +291,15 @@ public final class Publisher {
         return cols;
     }
 
+    /** The column every new list carries: people under 18 are flagged in every list (the force's duty for children). */
+    public static final String REQUIRED_COLUMN = "under_18";
+
     /** Publishes: checks the sign-off, writes the CSV and its manifest, stores and audits the publication. */
     public Publication publish(PublicationRequest r, Path out) {
+        if (!columns(r).contains(REQUIRED_COLUMN)) {
+            throw new WorkbenchException("Every list flags the people under 18: the column " + REQUIRED_COLUMN
+                    + " cannot be left off.", "Add " + REQUIRED_COLUMN + " to the columns.", true);
+        }
         String user = AuditTrail.currentUser();
         if (r.signedOffBy() == null || !r.signedOffBy().strip().equalsIgnoreCase(user)) {
             throw new WorkbenchException("The list must be signed off by the analyst at this workstation ('" + user
@@ -363,7 +370,8 @@ public final class Publisher {
                     Elapsed.seconds(t2 - t1), Elapsed.since(t2));
             new AuditTrail(c).append("publish", "publication", AuditTrail.details("publication", id, "snapshot", s.id(),
                     "scores_run", r.scoresRun(), "model_run", r.modelRun(), "rows", rows.size(), "csv_sha256", sha,
-                    "manifest_sha256", Hashing.sha256(manifestJson), "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));
+                    "manifest_sha256", Hashing.sha256(manifestJson), "request_sha256", Hashing.sha256(request),
+                    "excluded", r.exclusions() == null ? 0 : r.exclusions().size()));
             c.commit();
             return new Publication(id, createdAt, user, s.id(), r.scoresRun(), r.modelRun(), rows.size(), sha, manifestJson,
                     request);
@@ -502,6 +510,25 @@ public final class Publisher {
     public record Reproduction(Publication publication, String sha256, boolean matches, long rows) {
     }
 
+    /** The details of the publication's entry in the audit trail, or null. */
+    private Map<String, Object> auditedPublication(int id) {
+        try {
+            for (org.iomworkbench.core.audit.AuditEntry e : new AuditTrail(workspace.connection()).entries()) {
+                if (e.action().equals("publication")) {
+                    Map<String, Object> d = JSON.readValue(e.details(), new TypeReference<>() { });
+                    if (d.get("publication") instanceof Number n && n.intValue() == id) {
+                        return d;
+                    }
+                }
+            }
+            return null;
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("An audit entry could not be read", e);
+        }
+    }
+
     /** Re-creates a publication from the stored runs and request, writes it, and compares its SHA-256. */
     @SuppressWarnings("unchecked")
     public Reproduction reproduce(int id, Path out) {
@@ -511,6 +538,15 @@ public final class Publisher {
             throw new WorkbenchException("not reproducible: a person on it was erased on " + erased.substring(0, 10) + ".",
                     "The publication stays in the record by its SHA-256 " + p.csvSha256() + "; its data can no longer be re-created.",
                     false);
+        }
+        // what was published is what the hash-chained trail says, not the publication's own row, which
+        // nothing chains: a stored request or hash changed since does not pass for the publication
+        Map<String, Object> audited = auditedPublication(id);
+        if (audited == null || !p.csvSha256().equals(audited.get("csv_sha256"))
+                || audited.containsKey("request_sha256") && !Hashing.sha256(p.request()).equals(audited.get("request_sha256"))) {
+            throw new WorkbenchException("not reproducible: the stored publication " + id + " does not match its entry in "
+                    + "the audit trail; it was changed after it was published.",
+                    "Check the trail with audit verify; the published list's SHA-256 is in its audit entry.", false);
         }
         Map<String, Object> q;
         try {

@@ -121,6 +121,9 @@ public final class PublishController {
                         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + "."));
         for (String col : Publisher.ALLOWED) {
             CheckBox c = new CheckBox(col);
+            if (col.equals(Publisher.REQUIRED_COLUMN)) {
+                c.setDisable(true); // every list flags people under 18
+            }
             c.setMnemonicParsing(false);
             c.selectedProperty().bindBidirectional(vm.columnProperty(col));
             columnBoxes.getChildren().add(c);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +49,8 @@ class ErasureTest extends CliRunning {
         Path ws = tmp.resolve("ws");
         String w = ws.toString();
         assertThat(run("load", "--workspace", w, "--extracts", x.toString(), "--extract-date", "2024-12-31")).as(err).isZero();
-        assertThat(run("link", "--workspace", w)).as(err).isZero();
+        // the snapshot's own link settings, which the re-link after the erasure must use again
+        assertThat(run("link", "--workspace", w, "--upper", "0.99", "--lower", "0.9")).as(err).isZero();
         assertThat(run("score", "--workspace", w, "--out", tmp.resolve("s.csv").toString())).as(err).isZero();
         int scores = id("run");
         Path cfg = tmp.resolve("c.json");
@@ -59,6 +62,16 @@ class ErasureTest extends CliRunning {
                 AuditTrail.currentUser(), "--out", list.toString())).as(err).isZero();
         int publication = id("publication");
         assertThat(Files.readString(list)).contains(SURNAME);
+        String erasedRow = Files.readAllLines(list).stream().filter(l -> l.contains(SURNAME)).findFirst().orElseThrow();
+        String erasedPerson = erasedRow.split(",")[0];
+        String erasedBand = List.of(erasedRow.split(",")).stream().filter(c -> Set.of("LOW", "LOW_MEDIUM", "HIGH_MEDIUM",
+                "HIGH", "SUPER_HIGH").contains(c)).findFirst().orElseThrow();
+        // a list the person is not on: it must still reproduce after the erasure
+        String otherBands = String.join(",", Stream.of("LOW", "LOW_MEDIUM", "HIGH_MEDIUM", "HIGH", "SUPER_HIGH")
+                .filter(b -> !b.equals(erasedBand)).toList());
+        assertThat(run("publish", "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
+                AuditTrail.currentUser(), "--bands", otherBands, "--out", tmp.resolve("others.csv").toString())).as(err).isZero();
+        int others = id("publication");
         assertThat(found(ws)).as("the name is in the workspace before the erasure").isNotEmpty();
 
         assertThat(run("erase", "--workspace", w, "--source", "CRIMES", "--id", record)).as(err).isZero();
@@ -68,6 +81,17 @@ class ErasureTest extends CliRunning {
         assertThat(run("reproduce", "--workspace", w, "--publication", "" + publication, "--out",
                 tmp.resolve("again.csv").toString())).isEqualTo(1);
         assertThat(err).contains("not reproducible: a person on it was erased on ");
+        assertThat(run("reproduce", "--workspace", w, "--publication", "" + others, "--out",
+                tmp.resolve("others-again.csv").toString())).as(out + err).isZero();
+        try (org.iomworkbench.core.workspace.Workspace opened = org.iomworkbench.core.workspace.Workspace.open(ws);
+             java.sql.PreparedStatement ps = opened.connection().prepareStatement(
+                     "SELECT COUNT(*) FROM PUBLICATION_PERSON WHERE person_id = ?")) {
+            ps.setString(1, erasedPerson);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).as("the ledger's rows of the erased person").isZero();
+            }
+        }
         assertThat(run("audit", "verify", "--workspace", w)).as(out + err).isZero();
         assertThat(run("audit", "list", "--workspace", w)).isZero();
         assertThat(out).contains("record.erased").doesNotContain(record).doesNotContainIgnoringCase(SURNAME);

@@ -107,6 +107,33 @@ class PublishTest extends CliRunning {
     }
 
     @Test
+    void aStoredPublicationChangedAfterwardsDoesNotPassForTheOneInTheAuditTrail() throws Exception {
+        Path csv = tmp.resolve("tampered.csv");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--bands", "HIGH_MEDIUM", "--out", csv.toString())).as(err).isZero();
+        int pub = id("publication");
+        // the request narrowed to another band and the stored hash set to what that request re-creates:
+        // the publication's own row agrees with itself, the audit trail does not
+        Path other = tmp.resolve("other.csv");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--bands", "LOW_MEDIUM", "--out", other.toString())).as(err).isZero();
+        int otherPub = id("publication");
+        try (org.iomworkbench.core.workspace.Workspace w = org.iomworkbench.core.workspace.Workspace.open(ws);
+             java.sql.PreparedStatement ps = w.connection().prepareStatement("UPDATE PUBLICATION SET (request, csv_sha256) = "
+                     + "(SELECT request, csv_sha256 FROM PUBLICATION WHERE publication_id = ?) WHERE publication_id = ?")) {
+            ps.setInt(1, otherPub);
+            ps.setInt(2, pub);
+            assertThat(ps.executeUpdate()).isOne();
+            w.connection().commit();
+        }
+        assertThat(run("reproduce", "--workspace", ws.toString(), "--publication", "" + pub, "--out",
+                tmp.resolve("tampered-again.csv").toString())).isEqualTo(1);
+        assertThat(err).contains("not reproducible: the stored publication " + pub + " does not match its entry in the audit trail");
+        assertThat(run("reproduce", "--workspace", ws.toString(), "--publication", "" + otherPub, "--out",
+                tmp.resolve("other-again.csv").toString())).as(err).isZero();
+    }
+
+    @Test
     void predictionsAreKeptUntilTheWorkspaceChanges() {
         try (org.iomworkbench.core.workspace.Workspace w = org.iomworkbench.core.workspace.Workspace.open(ws)) {
             org.iomworkbench.core.model.ModelService models = new org.iomworkbench.core.model.ModelService(w);
@@ -133,6 +160,9 @@ class PublishTest extends CliRunning {
                 "--signed-off-by", AuditTrail.currentUser(), "--columns", "person_id,s", "--out", csv.toString())).isEqualTo(2);
         assertThat(err).contains("'s' cannot go on a published list");
         assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--columns", "person_id,band", "--out", csv.toString())).isEqualTo(2);
+        assertThat(err).contains("Every list flags the people under 18");
+        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--bands", "PURPLE", "--out", csv.toString())).isEqualTo(2);
         assertThat(csv).doesNotExist();
     }
@@ -142,15 +172,15 @@ class PublishTest extends CliRunning {
         Path all = tmp.resolve("all.csv");
         String user = AuditTrail.currentUser();
         assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
-                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band",
+                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band,under_18",
                 "--out", all.toString())).as(err).isZero();
         List<String> rows = Files.readAllLines(all);
-        assertThat(rows.get(0)).isEqualTo("person_id,band,p_escalate_band");
+        assertThat(rows.get(0)).isEqualTo("person_id,band,p_escalate_band,under_18");
         assertThat(rows.subList(1, rows.size())).allMatch(l -> l.contains(",LOW_MEDIUM,") || l.contains(",HIGH_MEDIUM,"));
         String first = rows.get(1).split(",")[0];
         Path fewer = tmp.resolve("fewer.csv");
         assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
-                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band",
+                "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band,under_18",
                 "--exclude", first + "=already under Offender Management", "--out", fewer.toString())).as(err).isZero();
         assertThat(Files.readAllLines(fewer)).hasSize(rows.size() - 1).noneMatch(l -> l.startsWith(first + ","));
     }
