@@ -172,6 +172,12 @@ public final class ModelConfig {
             throw bad("the dates must be in the order calibration < train < valid < test (they are " + cal + ", " + train
                     + ", " + valid + ", " + test + ")");
         }
+        // the weights are estimated from the outcomes of the year after the calibration date (the spec's Y):
+        // that year must end where training begins, so that nothing after the training date informs the run
+        if (cal.plusDays(365).isAfter(train)) {
+            throw bad("the calibration date " + cal + " must be at least 365 days before the training date " + train
+                    + ": the weights are estimated from the year after it, which would reach into training's follow-up");
+        }
         if (train.plusDays(horizonDays).isAfter(valid) || valid.plusDays(horizonDays).isAfter(test)) {
             throw bad("each date must be at least horizonDays after the one before, so outcomes do not overlap inputs");
         }
