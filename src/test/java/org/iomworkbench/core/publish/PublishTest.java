@@ -103,7 +103,13 @@ class PublishTest extends CliRunning {
                 .as(err).isZero();
         assertThat(out).contains("reproduced: the SHA-256 matches");
         assertThat(Files.readAllBytes(again)).isEqualTo(bytes);
+        assertThat(run("predict", "--workspace", ws.toString(), "--model-run", "" + modelRun, "--scores-run", "" + scoresRun,
+                "--out", tmp.resolve("p.csv").toString())).as(err).isZero();
         assertThat(run("audit", "verify", "--workspace", ws.toString())).isZero();
+        // every file of per-person data that leaves the workspace is in the trail, by its hash
+        assertThat(run("audit", "list", "--workspace", ws.toString())).isZero();
+        assertThat(out).contains("export.reproduction").contains("export.predictions").contains("export.scores")
+                .contains(Hashing.hex(Hashing.sha256().digest(Files.readAllBytes(tmp.resolve("p.csv")))));
     }
 
     @Test
