@@ -39,6 +39,9 @@ final class PublishCommand implements Callable<Integer> {
     Double minProbability;
     @Option(names = "--exclude", paramLabel = "PERSON_ID=REASON", description = "Leave a person off, with the recorded reason (repeatable).")
     List<String> exclude = new ArrayList<>();
+    @Option(names = "--confirm", paramLabel = "TEXT", description = "The typed confirmation, word for word: \"This list is "
+            + "advice for Offender Managers' professional judgement, not a decision about anyone.\" (asked for on the terminal when not given).")
+    String confirm;
     @Option(names = "--bom", description = "Begin the file with a byte-order mark, for spreadsheet tools.")
     boolean bom;
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The list; the manifest goes beside it as FILE.csv.manifest.json.")
@@ -56,9 +59,19 @@ final class PublishCommand implements Callable<Integer> {
             }
             exclusions.put(e.substring(0, eq).strip(), e.substring(eq + 1).strip());
         }
+        String typed = confirm;
+        if (typed == null && System.console() != null) {
+            w.println("Type to confirm: " + Publisher.CONFIRMATION);
+            w.flush();
+            typed = System.console().readLine("> ");
+        }
+        if (typed == null) {
+            throw new WorkbenchException("The sign-off needs the confirmation typed: \"" + Publisher.CONFIRMATION + "\"",
+                    "Give it with --confirm, or run publish on a terminal, which asks for it.", true);
+        }
         try (Workspace ws = workspace.open()) {
             PublicationRequest r = new PublicationRequest(scoresRun, modelRun, columns, new TreeSet<>(bands), minProbability,
-                    exclusions, bom, signer, Publisher.CONFIRMATION);
+                    exclusions, bom, signer, typed.strip());
             Publisher.Publication p = new Publisher(ws).publish(r, out);
             w.println(Publisher.CONFIRMATION);
             w.printf("signed off by %s; %,d people on the list (%,d left off with a reason)%n", p.signer(), p.rows(),

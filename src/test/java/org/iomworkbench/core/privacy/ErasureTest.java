@@ -3,6 +3,7 @@ package org.iomworkbench.core.privacy;
 import org.iomworkbench.CliRunning;
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.audit.AuditTrail;
+import org.iomworkbench.core.publish.Publisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class ErasureTest extends CliRunning {
         assertThat(run("train", "--workspace", w, "--config", cfg.toString(), "--out", tmp.resolve("t").toString())).as(err).isZero();
         int model = id("run");
         Path list = tmp.resolve("list.csv");
-        assertThat(run("publish", "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
                 AuditTrail.currentUser(), "--out", list.toString())).as(err).isZero();
         int publication = id("publication");
         assertThat(Files.readString(list)).contains(SURNAME);
@@ -69,7 +70,7 @@ class ErasureTest extends CliRunning {
         // a list the person is not on: it must still reproduce after the erasure
         String otherBands = String.join(",", Stream.of("LOW", "LOW_MEDIUM", "HIGH_MEDIUM", "HIGH", "SUPER_HIGH")
                 .filter(b -> !b.equals(erasedBand)).toList());
-        assertThat(run("publish", "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
                 AuditTrail.currentUser(), "--bands", otherBands, "--out", tmp.resolve("others.csv").toString())).as(err).isZero();
         int others = id("publication");
         assertThat(found(ws)).as("the name is in the workspace before the erasure").isNotEmpty();

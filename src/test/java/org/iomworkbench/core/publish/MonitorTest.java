@@ -91,7 +91,7 @@ class MonitorTest extends CliRunning {
         Files.writeString(cfg, "{\"models\": [\"logistic_regression\"], \"nextCrime\": false}");
         assertThat(run("train", "--workspace", w, "--config", cfg.toString(), "--out", tmp.resolve("t").toString())).as(err).isZero();
         int model = id("run");
-        assertThat(run("publish", "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", w, "--scores-run", "" + scores, "--model-run", "" + model, "--signed-off-by",
                 AuditTrail.currentUser(), "--out", tmp.resolve("list.csv").toString())).as(err).isZero();
         assertThat(run("monitor", "--workspace", w)).as(err).isZero();
         assertThat(out).contains("awaiting a later snapshot");

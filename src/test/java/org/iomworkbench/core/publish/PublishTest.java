@@ -77,7 +77,7 @@ class PublishTest extends CliRunning {
     void aListIsSafeSignedCarriesAManifestAndReproduces() throws Exception {
         Path csv = tmp.resolve("list.csv");
         String user = AuditTrail.currentUser();
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", user, "--bom", "--out", csv.toString())).as(err).isZero();
         assertThat(out).containsPattern("(?m)^publication: \\d+$");
         int pub = id("publication");
@@ -115,13 +115,13 @@ class PublishTest extends CliRunning {
     @Test
     void aStoredPublicationChangedAfterwardsDoesNotPassForTheOneInTheAuditTrail() throws Exception {
         Path csv = tmp.resolve("tampered.csv");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--bands", "HIGH_MEDIUM", "--out", csv.toString())).as(err).isZero();
         int pub = id("publication");
         // the request narrowed to another band and the stored hash set to what that request re-creates:
         // the publication's own row agrees with itself, the audit trail does not
         Path other = tmp.resolve("other.csv");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--bands", "LOW_MEDIUM", "--out", other.toString())).as(err).isZero();
         int otherPub = id("publication");
         try (org.iomworkbench.core.workspace.Workspace w = org.iomworkbench.core.workspace.Workspace.open(ws);
@@ -159,16 +159,23 @@ class PublishTest extends CliRunning {
     @Test
     void anotherSignerAColumnOfTheCalculationOrAnUnknownBandIsRefused() {
         Path csv = tmp.resolve("refused.csv");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", "someone-else", "--out", csv.toString())).isEqualTo(2);
         assertThat(err).contains("signed off by the analyst at this workstation");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--columns", "person_id,s", "--out", csv.toString())).isEqualTo(2);
         assertThat(err).contains("'s' cannot go on a published list");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--columns", "person_id,band", "--out", csv.toString())).isEqualTo(2);
         assertThat(err).contains("Every list flags the people under 18");
+        // the confirmation is typed, not implied by running the command
         assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+                "--signed-off-by", AuditTrail.currentUser(), "--out", csv.toString())).isEqualTo(2);
+        assertThat(err).contains("The sign-off needs the confirmation typed");
+        assertThat(run("publish", "--confirm", "ok", "--workspace", ws.toString(), "--scores-run", "" + scoresRun,
+                "--model-run", "" + modelRun, "--signed-off-by", AuditTrail.currentUser(), "--out", csv.toString())).isEqualTo(2);
+        assertThat(err).contains("The sign-off needs the confirmation");
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", AuditTrail.currentUser(), "--bands", "PURPLE", "--out", csv.toString())).isEqualTo(2);
         assertThat(csv).doesNotExist();
     }
@@ -177,7 +184,7 @@ class PublishTest extends CliRunning {
     void exclusionsAndFiltersShortenTheList() throws Exception {
         Path all = tmp.resolve("all.csv");
         String user = AuditTrail.currentUser();
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band,under_18",
                 "--out", all.toString())).as(err).isZero();
         List<String> rows = Files.readAllLines(all);
@@ -185,7 +192,7 @@ class PublishTest extends CliRunning {
         assertThat(rows.subList(1, rows.size())).allMatch(l -> l.contains(",LOW_MEDIUM,") || l.contains(",HIGH_MEDIUM,"));
         String first = rows.get(1).split(",")[0];
         Path fewer = tmp.resolve("fewer.csv");
-        assertThat(run("publish", "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
+        assertThat(run("publish", "--confirm", Publisher.CONFIRMATION, "--workspace", ws.toString(), "--scores-run", "" + scoresRun, "--model-run", "" + modelRun,
                 "--signed-off-by", user, "--bands", "LOW_MEDIUM,HIGH_MEDIUM", "--columns", "person_id,band,p_escalate_band,under_18",
                 "--exclude", first + "=already under Offender Management", "--out", fewer.toString())).as(err).isZero();
         assertThat(Files.readAllLines(fewer)).hasSize(rows.size() - 1).noneMatch(l -> l.startsWith(first + ","));
