@@ -2,7 +2,6 @@ package org.iomworkbench.cli;
 
 import org.iomworkbench.core.model.ModelService;
 import org.iomworkbench.core.model.Prediction;
-import org.iomworkbench.core.util.WorkbenchException;
 import org.iomworkbench.core.workspace.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,18 +27,6 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "The predictions.")
     Path out;
 
-    /** Audits a file of per-person data written by a command (which snapshot, rows, the file's SHA-256). */
-    static void recordExport(Workspace ws, String action, int snapshotId, long rows, Path file) {
-        try {
-            org.iomworkbench.core.audit.AuditTrail.recordExport(ws.connection(), action, snapshotId, rows, file);
-        } catch (java.sql.SQLException e) {
-            throw WorkbenchException.database(e);
-        } catch (java.io.IOException e) {
-            throw new WorkbenchException("The file " + file + " could not be read back to record it: " + e.getMessage(),
-                    "Check the folder.", true);
-        }
-    }
-
     @Override
     public Integer call() {
         PrintWriter w = spec.commandLine().getOut();
@@ -48,7 +35,7 @@ final class PredictCommand implements Callable<Integer> {
             ModelService.writeCsv(rows, out, false);
             // per-person data leaving the workspace: audited by the file's hash
             int snapshotId = new org.iomworkbench.core.score.ScoreStore(ws).run(scoresRun).orElseThrow().snapshotId();
-            recordExport(ws, "export.predictions", snapshotId, rows.size(), out);
+            ExportAudit.record(ws, "export.predictions", snapshotId, rows.size(), out);
             long flagged = rows.stream().filter(Prediction::flagged).count();
             long next = rows.stream().filter(p -> p.nextGroupPred() != null).count();
             w.printf("%,d people at risk predicted; %,d flagged at the run's threshold; %,d with a next likely crime type%n",

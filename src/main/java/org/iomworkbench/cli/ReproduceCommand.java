@@ -28,7 +28,7 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         try (Workspace ws = workspace.open()) {
             Publisher.Reproduction r = new Publisher(ws).reproduce(publication, out);
-            PredictCommand.recordExport(ws, "export.reproduction", r.publication().snapshotId(), r.rows(), out);
+            ExportAudit.record(ws, "export.reproduction", r.publication().snapshotId(), r.rows(), out);
             w.printf("publication %d of %s, signed off by %s: %,d rows re-created into %s%n", publication,
                     r.publication().createdAt(), r.publication().signer(), r.rows(), out);
             w.printf("SHA-256 published %s%nSHA-256 re-created %s%n", r.publication().csvSha256(), r.sha256());

@@ -71,7 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
             ScoreExport.writeCsv(data, r.scores(), r.labels(), outFile);
             Path json = outFile.resolveSibling(outFile.getFileName() + ".json");
             ScoreExport.writeJson(ScoreExport.modelJson(r.config(), r.estimate(), runId), json);
-            PredictCommand.recordExport(ws, "export.scores", s.id(), data.persons(), outFile);
+            ExportAudit.record(ws, "export.scores", s.id(), data.persons(), outFile);
             print(out, s, data, r, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
             out.printf("wrote %s and %s%n", outFile, json);
             out.println("run: " + runId);
