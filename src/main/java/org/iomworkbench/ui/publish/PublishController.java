@@ -120,10 +120,10 @@ public final class PublishController {
                         + " left off with a recorded reason: " + String.join("; ", vm.exclusions().entrySet().stream()
                         .map(e -> e.getKey() + " (" + e.getValue() + ")").toList()) + "."));
         for (String col : Publisher.ALLOWED) {
-            CheckBox c = new CheckBox(col);
-            if (col.equals(Publisher.REQUIRED_COLUMN)) {
-                c.setDisable(true); // every list flags people under 18
-            }
+            // every list flags people under 18: that column is always on, and says so (a disabled box shows no tooltip)
+            boolean always = col.equals(Publisher.REQUIRED_COLUMN);
+            CheckBox c = new CheckBox(always ? col + " (on every list)" : col);
+            c.setDisable(always);
             c.setMnemonicParsing(false);
             c.selectedProperty().bindBidirectional(vm.columnProperty(col));
             columnBoxes.getChildren().add(c);
