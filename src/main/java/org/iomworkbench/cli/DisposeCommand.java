@@ -24,10 +24,16 @@ final class DisposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Workspace ws = workspace.open()) {
+        Workspace ws = workspace.open();
+        try {
             new SnapshotStore(ws).dispose(snapshot, reason);
-            spec.commandLine().getOut().println("Snapshot " + snapshot + " disposed of.");
-            return Cli.OK;
+        } catch (RuntimeException e) {
+            ws.close();
+            throw e;
         }
+        // the database file rewritten with the live data only: nothing disposed stays in free pages
+        ws.compactAndClose();
+        spec.commandLine().getOut().println("Snapshot " + snapshot + " disposed of; the database compacted.");
+        return Cli.OK;
     }
 }

@@ -510,6 +510,18 @@ public final class Publisher {
     public record Reproduction(Publication publication, String sha256, boolean matches, long rows) {
     }
 
+    private boolean snapshotKept(int snapshotId) {
+        try (PreparedStatement ps = workspace.connection().prepareStatement("SELECT COUNT(*) FROM SNAPSHOT WHERE id = ?")) {
+            ps.setInt(1, snapshotId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw WorkbenchException.database(e);
+        }
+    }
+
     /** The details of the publication's entry in the audit trail, or null. */
     private Map<String, Object> auditedPublication(int id) {
         try {
@@ -536,6 +548,12 @@ public final class Publisher {
         String erased = erasedOn(id);
         if (erased != null) {
             throw new WorkbenchException("not reproducible: a person on it was erased on " + erased.substring(0, 10) + ".",
+                    "The publication stays in the record by its SHA-256 " + p.csvSha256() + "; its data can no longer be re-created.",
+                    false);
+        }
+        if (!snapshotKept(p.snapshotId())) {
+            throw new WorkbenchException("not reproducible: its data snapshot " + p.snapshotId()
+                    + " was disposed of (the audit trail records when).",
                     "The publication stays in the record by its SHA-256 " + p.csvSha256() + "; its data can no longer be re-created.",
                     false);
         }

@@ -209,6 +209,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * {@link #compactAndClose()}, then opens the workspace again with the password it was opened
+     * with (an encrypted workspace whose password was typed in the window has it in no variable).
+     */
+    public Workspace compactAndReopen() {
+        String pass = password;
+        compactAndClose();
+        // the H2 form is the file password and a space; none for a plain workspace
+        return open(dir, pass.isEmpty() ? null : pass.substring(0, pass.length() - 1).toCharArray());
+    }
+
+    /**
      * Closes the workspace and rewrites its database file with only the live data (H2's
      * {@code SHUTDOWN COMPACT}), so that nothing deleted survives in free pages of the file.
      * The workspace cannot be used afterwards; open it again.

@@ -190,14 +190,16 @@ public final class DataViewModel {
         disposing.set(true);
         runner.run(BackgroundTask.of("Disposing of snapshot " + s.id(), (p, c) -> {
                     new SnapshotStore(ws).dispose(s.id(), reason);
-                    return s;
+                    // the database file rewritten with the live data only: nothing disposed stays in free pages
+                    return ws.compactAndReopen();
                 })
-                .onSuccess(d -> {
+                .onSuccess(reopened -> {
                     disposing.set(false);
-                    notice.set("Snapshot " + d.id() + " was disposed of: its data is gone from this workspace, "
-                            + "and the audit trail records it.");
-                    refresh(null);
+                    session.open(reopened);
                     session.changed();
+                    notice.set("Snapshot " + s.id() + " was disposed of: its data is gone from this workspace (the "
+                            + "database compacted), and the audit trail records it.");
+                    refresh(null);
                 })
                 .onFailure(e -> {
                     disposing.set(false);
@@ -218,12 +220,10 @@ public final class DataViewModel {
         }
         selected.set(null);
         disposing.set(true);
-        java.nio.file.Path dir = ws.dir();
         runner.run(BackgroundTask.of("Erasing " + source + " " + sourcePersonId, (p, c) -> {
                     org.iomworkbench.core.privacy.Erasure.Result r = new org.iomworkbench.core.privacy.Erasure(ws)
                             .erase(source, sourcePersonId, p, c);
-                    ws.compactAndClose();
-                    return new Object[]{r, Workspace.open(dir)};
+                    return new Object[]{r, ws.compactAndReopen()};
                 })
                 .onSuccess(x -> {
                     disposing.set(false);

@@ -32,7 +32,7 @@ class ErasureTest extends CliRunning {
 
 
     @Test
-    void anErasedRecordLeavesNoTraceAndItsPublicationIsNoLongerReproducible() throws Exception {
+    void anErasedRecordLeavesNoTraceAndNeitherDoesADisposedSnapshot() throws Exception {
         Path x = tmp.resolve("x");
         Fixtures.generatedExtract(x, 2000, 2024);
         // one CRIMES record with offences gets a name nobody else has
@@ -96,11 +96,28 @@ class ErasureTest extends CliRunning {
         assertThat(run("audit", "verify", "--workspace", w)).as(out + err).isZero();
         assertThat(run("audit", "list", "--workspace", w)).isZero();
         assertThat(out).contains("record.erased").doesNotContain(record).doesNotContainIgnoringCase(SURNAME);
+
+        // retention: disposing of the snapshot leaves none of its names in the files, and its lists say why
+        // they can no longer be re-created
+        String other = Files.readAllLines(tmp.resolve("others.csv")).get(1).split(",")[1];
+        assertThat(other).hasSizeGreaterThan(2);
+        assertThat(found(ws, other)).as("the other list's first surname is in the workspace").isNotEmpty();
+        assertThat(run("dispose", "--workspace", w, "--snapshot", "1", "--reason", "retention")).as(err).isZero();
+        assertThat(out).contains("the database compacted");
+        assertThat(found(ws, other)).as("files that still hold a disposed snapshot's name").isEmpty();
+        assertThat(run("reproduce", "--workspace", w, "--publication", "" + others, "--out",
+                tmp.resolve("others-after.csv").toString())).isEqualTo(1);
+        assertThat(err).contains("not reproducible: its data snapshot 1 was disposed of");
     }
 
     /** The workspace files whose bytes hold the surname or a forename, in any letter case. */
     static List<Path> found(Path ws) throws Exception {
-        List<String> needles = List.of(SURNAME.toLowerCase(Locale.ROOT), "zaphyrelle", "ixtaboo");
+        return found(ws, SURNAME, "zaphyrelle", "ixtaboo");
+    }
+
+    /** The workspace files whose bytes hold one of the names, in any letter case. */
+    static List<Path> found(Path ws, String... names) throws Exception {
+        List<String> needles = java.util.Arrays.stream(names).map(n -> n.toLowerCase(Locale.ROOT)).toList();
         List<Path> out = new ArrayList<>();
         try (var walk = Files.walk(ws)) {
             for (Path f : walk.filter(Files::isRegularFile).toList()) {

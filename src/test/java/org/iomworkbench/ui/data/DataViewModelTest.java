@@ -53,6 +53,10 @@ class DataViewModelTest {
     @AfterEach
     void close() {
         ws.close();
+        // disposal and erasure compact the database and open it again
+        if (session.workspace() != null && session.workspace() != ws) {
+            session.workspace().close();
+        }
     }
 
     /** The hand-made extract: 417 rows (84 nominals, 189 crimes), 2 crime rows rejected on purpose. */
@@ -339,7 +343,7 @@ class DataViewModelTest {
 
     private List<String> snapshotSchemas() throws Exception {
         List<String> out = new ArrayList<>();
-        try (Connection c = ws.newConnection(); Statement st = c.createStatement();
+        try (Connection c = session.workspace().newConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME LIKE 'SNAP_%'")) {
             while (rs.next()) {
                 out.add(rs.getString(1));
@@ -349,7 +353,7 @@ class DataViewModelTest {
     }
 
     private List<AuditEntry> auditEntries() throws Exception {
-        try (Connection c = ws.newConnection()) {
+        try (Connection c = session.workspace().newConnection()) {
             return new AuditTrail(c).entries();
         }
     }
