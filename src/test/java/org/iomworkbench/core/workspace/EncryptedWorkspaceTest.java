@@ -41,6 +41,10 @@ class EncryptedWorkspaceTest {
         try (Workspace ws = Workspace.open(dir, "correct horse battery".toCharArray())) {
             assertThat(new SnapshotStore(ws).list()).hasSize(1);
         }
+        // compacted (after an erasure or a disposal in the window) and opened again with the password it was opened with
+        try (Workspace again = Workspace.open(dir, "correct horse battery".toCharArray()).compactAndReopen()) {
+            assertThat(new SnapshotStore(again).list()).hasSize(1);
+        }
         String bytes = new String(Files.readAllBytes(dir.resolve("workbench.mv.db")), StandardCharsets.ISO_8859_1)
                 .toLowerCase(Locale.ROOT);
         assertThat(bytes).doesNotContain(surname.toLowerCase(Locale.ROOT));
