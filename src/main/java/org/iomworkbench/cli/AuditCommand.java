@@ -30,19 +30,49 @@ final class AuditCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         WorkspaceOption workspace;
+        @picocli.CommandLine.Option(names = "--manifest", paramLabel = "FILE.manifest.json",
+                description = "Also check the trail against a publication's manifest, kept outside the workspace: the entry "
+                        + "it recorded must still have its hash (repeatable).")
+        java.util.List<java.nio.file.Path> manifests = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {
             try (Workspace ws = workspace.open()) {
-                AuditVerification v = new AuditTrail(ws.connection()).verify();
-                if (v.intact()) {
-                    spec.commandLine().getOut().println(v.describe());
-                    return Cli.OK;
+                AuditTrail trail = new AuditTrail(ws.connection());
+                AuditVerification v = trail.verify();
+                if (!v.intact()) {
+                    spec.commandLine().getErr().println(v.describe());
+                    return Cli.FAILURE;
                 }
-                spec.commandLine().getErr().println(v.describe());
-                return Cli.FAILURE;
+                spec.commandLine().getOut().println(v.describe());
+                for (java.nio.file.Path m : manifests) {
+                    com.fasterxml.jackson.databind.JsonNode anchor = readAnchor(m);
+                    long seq = anchor.path("entries").asLong();
+                    AuditVerification a = trail.verifyAnchor(seq, anchor.path("head_sha256").asText());
+                    if (!a.intact()) {
+                        spec.commandLine().getErr().println(m + ": " + a.describe());
+                        return Cli.FAILURE;
+                    }
+                    spec.commandLine().getOut().printf("anchored: entry %d is the one %s recorded%n", seq, m);
+                }
+                return Cli.OK;
             } catch (SQLException e) {
                 throw new WorkbenchException("The audit trail could not be read: " + e.getMessage(), "", false, e);
+            }
+        }
+
+        private static com.fasterxml.jackson.databind.JsonNode readAnchor(java.nio.file.Path m) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(m.toFile())
+                        .path("audit_trail");
+                if (!a.has("entries") || !a.has("head_sha256")) {
+                    throw new WorkbenchException(m + " records no audit trail entry (a manifest written before the trail was "
+                            + "anchored, or not a manifest).", "Give a publication's FILE.csv.manifest.json.", true);
+                }
+                return a;
+            } catch (java.io.IOException e) {
+                throw new WorkbenchException("The manifest " + m + " could not be read: " + e.getMessage(),
+                        "Give a publication's FILE.csv.manifest.json.", true);
             }
         }
     }

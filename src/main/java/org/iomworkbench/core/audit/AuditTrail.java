@@ -81,6 +81,37 @@ public final class AuditTrail {
         return new AuditEntry(next, at, user, command, action, json, prev, hash);
     }
 
+    /** The trail's last entry: its number (0 when empty) and hash. */
+    public record Head(long seq, String hash) {
+    }
+
+    public Head head() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT seq, hash FROM AUDIT_HEAD WHERE id = 1")) {
+            return rs.next() ? new Head(rs.getLong(1), rs.getString(2)) : new Head(0, GENESIS);
+        }
+    }
+
+    /**
+     * {@link #verify()}, and then whether entry {@code seq} still has the hash that a copy kept
+     * outside the workspace recorded (a publication's manifest): a chain rewritten consistently
+     * from its start, head and all, passes the first check but not this one.
+     */
+    public AuditVerification verifyAnchor(long seq, String hash) throws SQLException {
+        AuditVerification v = verify();
+        if (!v.intact() || seq == 0 && GENESIS.equals(hash)) {
+            return v;
+        }
+        for (AuditEntry e : entries()) {
+            if (e.seq() == seq) {
+                return e.hash().equals(hash) ? v : new AuditVerification(false, v.entries(), seq,
+                        "entry " + seq + " is not the one recorded outside the workspace (its hash was " + hash
+                                + "): the trail was rewritten up to it");
+            }
+        }
+        return new AuditVerification(false, v.entries(), seq, "entry " + seq + ", recorded outside the workspace, is missing");
+    }
+
     public List<AuditEntry> entries() throws SQLException {
         List<AuditEntry> out = new ArrayList<>();
         try (Statement st = connection.createStatement();

@@ -348,6 +348,13 @@ public final class Publisher {
             String createdAt = Instant.now().toString();
             String request = JSON.writeValueAsString(requestJson(r));
             Map<String, Object> manifest = manifest(id, createdAt, user, s, sr, mr, r, rows.size(), sha);
+            // the trail as it stood before this publication: a copy outside the workspace that anchors it
+            // (audit verify --manifest), since a chain kept in one file could be rewritten head and all
+            AuditTrail.Head head = new AuditTrail(c).head();
+            Map<String, Object> anchor = new LinkedHashMap<>();
+            anchor.put("entries", head.seq());
+            anchor.put("head_sha256", head.hash());
+            manifest.put("audit_trail", anchor);
             String manifestJson = JSON.writeValueAsString(manifest);
             Files.write(out, csv);
             Files.writeString(manifestPath(out), manifestJson);

@@ -50,6 +50,29 @@ class AuditTrailTest {
     }
 
     @Test
+    void aChainRewrittenHeadAndAllPassesAloneButNotAgainstACopyKeptOutside() throws Exception {
+        AuditTrail.Head kept = trail.head(); // what a publication's manifest records
+        assertThat(kept.seq()).isEqualTo(5);
+        assertThat(trail.verifyAnchor(kept.seq(), kept.hash()).intact()).isTrue();
+        // entry 3 edited, and every hash from it on and the head recomputed: the chain agrees with itself
+        sql("UPDATE AUDIT SET details = REPLACE(details, '\"n\":3', '\"n\":30') WHERE seq = 3");
+        String prev = trail.entries().get(1).hash();
+        for (AuditEntry e : trail.entries().subList(2, 5)) {
+            String hash = org.iomworkbench.core.util.Hashing.sha256(AuditEntry.canonical(e.seq(), e.at(), e.osUser(),
+                    e.command(), e.action(), e.details(), prev));
+            sql("UPDATE AUDIT SET prev_hash = '" + prev + "', hash = '" + hash + "' WHERE seq = " + e.seq());
+            prev = hash;
+        }
+        sql("UPDATE AUDIT_HEAD SET hash = '" + prev + "' WHERE id = 1");
+        assertThat(trail.verify().intact()).as("the rewritten chain alone").isTrue();
+        AuditVerification anchored = trail.verifyAnchor(kept.seq(), kept.hash());
+        assertThat(anchored.intact()).isFalse();
+        assertThat(anchored.brokenSeq()).isEqualTo(5);
+        assertThat(anchored.problem()).contains("rewritten");
+        assertThat(trail.verifyAnchor(9, kept.hash()).problem()).contains("missing");
+    }
+
+    @Test
     void anEditedEntryIsFound() throws Exception {
         sql("UPDATE AUDIT SET details = REPLACE(details, '\"n\":3', '\"n\":30') WHERE seq = 3");
         AuditVerification v = trail.verify();

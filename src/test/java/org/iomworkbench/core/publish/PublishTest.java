@@ -106,6 +106,11 @@ class PublishTest extends CliRunning {
         assertThat(run("predict", "--workspace", ws.toString(), "--model-run", "" + modelRun, "--scores-run", "" + scoresRun,
                 "--out", tmp.resolve("p.csv").toString())).as(err).isZero();
         assertThat(run("audit", "verify", "--workspace", ws.toString())).isZero();
+        // the manifest, which leaves with the list, anchors the trail as it stood before the publication
+        assertThat(manifest).contains("\"audit_trail\"").contains("\"head_sha256\"");
+        assertThat(run("audit", "verify", "--workspace", ws.toString(), "--manifest",
+                Publisher.manifestPath(csv).toString())).as(err).isZero();
+        assertThat(out).contains("anchored: entry ");
         // every file of per-person data that leaves the workspace is in the trail, by its hash
         assertThat(run("audit", "list", "--workspace", ws.toString())).isZero();
         assertThat(out).contains("export.reproduction").contains("export.predictions").contains("export.scores")
