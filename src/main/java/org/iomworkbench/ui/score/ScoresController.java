@@ -440,8 +440,12 @@ public final class ScoresController {
     @FXML
     private void saveFactorsCsv() {
         ScoresViewModel.Explanation e = vm.explanationProperty().get();
-        saveCsv("the person's flags and trends", (e == null ? "person" : e.personId()) + "-factors.csv",
-                ViewExport.cells(factorTable));
+        Path file = choose("Save the person's flags and trends as CSV", (e == null ? "person" : e.personId()) + "-factors.csv",
+                "CSV file", "*.csv");
+        if (file != null) {
+            String text = ViewExport.csv(vm.settingsLine(), ViewExport.cells(factorTable));
+            vm.writePersonFile("the person's flags and trends", file, f -> ViewExport.writeCsv(text, f));
+        }
     }
 
     private void savePng(javafx.scene.Node node, String what, String name) {

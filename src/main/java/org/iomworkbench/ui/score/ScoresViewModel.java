@@ -892,6 +892,25 @@ public final class ScoresViewModel {
                 .onSuccess(f -> notice.set("Wrote " + what + " to " + f + ".")));
     }
 
+    /**
+     * Writes one person's figures in the background and records the file in the audit trail by
+     * its SHA-256: personal data leaving the workspace, as every export of it is.
+     */
+    public void writePersonFile(String what, Path file, FileWork work) {
+        Workspace ws = session.workspace();
+        Snapshot snap = snapshot;
+        runner.run(BackgroundTask.of("Writing " + what, (p, c) -> {
+                    work.write(file);
+                    if (ws != null && snap != null) {
+                        synchronized (db) {
+                            org.iomworkbench.core.audit.AuditTrail.recordExport(ws.connection(), "export.person", snap.id(), 1, file);
+                        }
+                    }
+                    return file;
+                })
+                .onSuccess(f -> notice.set("Wrote " + what + " to " + f + "; the audit trail records the file by its hash.")));
+    }
+
     /** The settings of the scores shown, in one line: what a CSV is headed with. */
     public String settingsLine() {
         Scores s = scores.get();

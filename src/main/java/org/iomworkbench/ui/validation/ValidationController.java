@@ -233,11 +233,7 @@ public final class ValidationController {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         java.io.File f = chooser.showSaveDialog(body.getScene().getWindow());
         if (f != null) {
-            try {
-                ViewExport.writeCsv(ViewExport.csv(explainLabel.getText(), ViewExport.cells(explainTable)), f.toPath());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            vm.writeExplanation(f.toPath(), ViewExport.csv(explainLabel.getText(), ViewExport.cells(explainTable)));
         }
     }
 

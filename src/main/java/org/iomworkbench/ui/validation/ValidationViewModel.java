@@ -206,6 +206,22 @@ public final class ValidationViewModel {
         }));
     }
 
+    /**
+     * Writes one person's explanation in the background and records the file in the audit trail by
+     * its SHA-256: personal data leaving the workspace, as every export of it is.
+     */
+    public void writeExplanation(java.nio.file.Path file, String text) {
+        Workspace ws = session.workspace();
+        ModelStore.RunInfo r = run.get();
+        runner.run(BackgroundTask.of("Writing the explanation", (p, c) -> {
+            org.iomworkbench.ui.score.ViewExport.writeCsv(text, file);
+            if (ws != null && r != null) {
+                org.iomworkbench.core.audit.AuditTrail.recordExport(ws.connection(), "export.person", r.snapshotId(), 1, file);
+            }
+            return file;
+        }));
+    }
+
     /** Reads the model runs again. */
     public void refresh() {
         Workspace ws = session.workspace();

@@ -332,7 +332,7 @@ class ScoresViewModelTest {
     }
 
     @Test
-    void aPersonIsExplainedFromSThroughEachWeightToTheRfsdiAndFollowsTheScores() {
+    void aPersonIsExplainedFromSThroughEachWeightToTheRfsdiAndFollowsTheScores() throws Exception {
         ScoresViewModel vm = open(SameThreadTaskRunner.immediate(errors));
         Scores s = vm.scoresProperty().get();
         int p = 0;
@@ -362,6 +362,18 @@ class ScoresViewModelTest {
         ScoresViewModel.Factor trend = e.factors().get(4);
         assertThat(trend.x()).isEqualTo(s.harmTrend(p));
         assertThat(trend.multiplier()).isEqualTo(s.harmTrend(p) > 0 ? trend.weight() : 1 / trend.weight());
+
+        // one person's figures written out: personal data leaving the workspace, in the audit trail by its hash
+        Path factors = dir.resolve(id + "-factors.csv");
+        String text = ViewExport.csv(vm.settingsLine(), List.of(List.of("factor", "x"), List.of("alcohol_crime", "1")));
+        vm.writePersonFile("the person's flags and trends", factors, f -> ViewExport.writeCsv(text, f));
+        assertThat(vm.noticeProperty().get()).endsWith("the audit trail records the file by its hash.");
+        try (java.sql.Connection c = ws.newConnection()) {
+            List<org.iomworkbench.core.audit.AuditEntry> all = new org.iomworkbench.core.audit.AuditTrail(c).entries();
+            org.iomworkbench.core.audit.AuditEntry last = all.get(all.size() - 1);
+            assertThat(last.action()).isEqualTo("export.person");
+            assertThat(last.details()).contains(org.iomworkbench.core.util.Hashing.sha256(factors)).doesNotContain(id);
+        }
 
         vm.halfLifeProperty().set(90);
         assertThat(vm.explanationProperty().get().s()).isEqualTo(Scorer.score(data, defaults.withHalfLife(90)).s(p));
