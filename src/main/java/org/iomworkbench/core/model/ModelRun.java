@@ -430,29 +430,48 @@ public final class ModelRun {
             g[i] = train.nextGroup[rows[i]];
         }
         int k = o.groups.size();
-        List<FittedModel> candidates = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        if (java.util.Arrays.stream(g).distinct().count() >= 2) {
-            long t = System.nanoTime();
-            candidates.add(FittedModel.multinomial(x, g, 0.1, cfg.logisticMaxIterations));
-            labels.add(FittedModel.MULTINOMIAL);
-            LOG.info("Next crime type: fitted {} in {} s", FittedModel.MULTINOMIAL, Elapsed.since(t));
-            t = System.nanoTime();
-            candidates.add(FittedModel.forestMulti(x, g, names, cfg.forestTrees, 5, cfg.forestMaxNodes, cfg.seed));
-            labels.add(FittedModel.FOREST);
-            LOG.info("Next crime type: fitted {} in {} s", FittedModel.FOREST, Elapsed.since(t));
-        } else {
+        if (java.util.Arrays.stream(g).distinct().count() < 2) {
             o.warnings.add("Only one crime group follows in the training year: no next-crime-type model was fitted.");
             return;
         }
         Dataset valid = o.sets[1];
         int[] vr = rowsWithNext(valid);
+        double[][] vx = select(valid.x, vr);
+        int[] vg = selectInt(valid.nextGroup, vr);
+        // each kind's grid point with the best top-1 accuracy on validation (the first of equals), as for escalation
+        List<java.util.function.Supplier<FittedModel>> multinomials = new ArrayList<>();
+        for (double lambda : cfg.nextCrimeLambdas) {
+            multinomials.add(() -> FittedModel.multinomial(x, g, lambda, cfg.logisticMaxIterations));
+        }
+        List<java.util.function.Supplier<FittedModel>> forests = new ArrayList<>();
+        for (int nodeSize : cfg.forestNodeSizes) {
+            forests.add(() -> FittedModel.forestMulti(x, g, names, cfg.forestTrees, nodeSize, cfg.forestMaxNodes, cfg.seed));
+        }
+        List<FittedModel> candidates = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Double> top1s = new ArrayList<>();
+        for (var kind : List.of(java.util.Map.entry(FittedModel.MULTINOMIAL, multinomials), java.util.Map.entry(FittedModel.FOREST, forests))) {
+            FittedModel best = null;
+            double bestTop1 = -1;
+            for (java.util.function.Supplier<FittedModel> fit : kind.getValue()) {
+                long t = System.nanoTime();
+                FittedModel m = fit.get();
+                double top1 = MultiClassMetrics.of(vg, m.groupProbabilities(vx, k), k).top1();
+                LOG.info("Next crime type: fitted {} {} in {} s (validation top-1 {})", kind.getKey(), m.parameters,
+                        Elapsed.since(t), String.format("%.4f", top1));
+                if (top1 > bestTop1) {
+                    bestTop1 = top1;
+                    best = m;
+                }
+            }
+            candidates.add(best);
+            labels.add(kind.getKey());
+            top1s.add(bestTop1);
+        }
         double bestTop1 = -1;
         for (int c = 0; c < candidates.size(); c++) {
-            double[][] vp = candidates.get(c).groupProbabilities(select(valid.x, vr), k);
-            double top1 = MultiClassMetrics.of(selectInt(valid.nextGroup, vr), vp, k).top1();
-            if (top1 > bestTop1) {
-                bestTop1 = top1;
+            if (top1s.get(c) > bestTop1) {
+                bestTop1 = top1s.get(c);
                 o.nextModel = candidates.get(c);
                 o.nextChosen = labels.get(c);
             }
