@@ -28,6 +28,14 @@ public final class ModelConfig {
     public String validDate;
     public String testDate;
     public String calibrationDate;
+    /**
+     * The scoring configuration behind the inputs and labels (the spec's half-life, lookback and
+     * window in days); null = the spec's defaults. Weights and cut-offs are always estimated at the
+     * calibration date.
+     */
+    public Double halfLifeDays;
+    public Integer lookbackDays;
+    public Integer windowDays;
     /** Days between the snapshots when derived. */
     public int spacingDays = 365;
     public Outcome outcome = Outcome.ESCALATION;
@@ -136,6 +144,12 @@ public final class ModelConfig {
         }
         if (logisticMaxIterations < 1) {
             throw bad("logisticMaxIterations must be at least 1");
+        }
+        if (halfLifeDays != null && !(halfLifeDays > 0 && Double.isFinite(halfLifeDays))) {
+            throw bad("halfLifeDays must be a positive number of days");
+        }
+        if (lookbackDays != null && lookbackDays < 0 || windowDays != null && windowDays < 0) {
+            throw bad("lookbackDays and windowDays must be at least 0");
         }
         if (lambdas.isEmpty() || forestNodeSizes.isEmpty() || boostingMaxNodes.isEmpty() || nextCrimeLambdas.isEmpty()) {
             throw bad("each grid needs at least one value");

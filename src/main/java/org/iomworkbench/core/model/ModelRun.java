@@ -120,7 +120,8 @@ public final class ModelRun {
                     "Use an extract covering at least five years, or set the dates in the configuration.", true);
         }
         progress.update("Calibrating the scoring configuration at " + o.dates.calibration(), 0, STAGES);
-        ScoreRun.Request req = new ScoreRun.Request(o.dates.train(), o.dates.calibration(), null, null, null, null, null, false);
+        ScoreRun.Request req = new ScoreRun.Request(o.dates.train(), o.dates.calibration(), cfg.halfLifeDays, cfg.lookbackDays,
+                cfg.windowDays, null, null, false);
         o.scoring = ScoreRun.configure(d, snapshot, req, null);
         cancel.check();
 

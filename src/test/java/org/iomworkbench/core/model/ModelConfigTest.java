@@ -35,6 +35,19 @@ class ModelConfigTest {
     }
 
     @Test
+    void scoringParametersMustBeDaysWhenSet() {
+        ModelConfig c = new ModelConfig();
+        c.halfLifeDays = 0.0;
+        assertThatThrownBy(c::validate).isInstanceOf(WorkbenchException.class).hasMessageContaining("halfLifeDays");
+        c.halfLifeDays = 180.0;
+        c.windowDays = -1;
+        assertThatThrownBy(c::validate).isInstanceOf(WorkbenchException.class).hasMessageContaining("windowDays");
+        c.windowDays = 200;
+        c.validate();
+        assertThat(ModelConfig.fromJson(c.toJson()).halfLifeDays).isEqualTo(180.0);
+    }
+
+    @Test
     void datesOutOfOrderAreRefused() {
         ModelConfig c = new ModelConfig();
         c.validDate = "2020-01-01";
