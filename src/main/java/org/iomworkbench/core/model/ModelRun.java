@@ -450,7 +450,7 @@ public final class ModelRun {
         }
         List<FittedModel> candidates = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        List<Double> top1s = new ArrayList<>();
+        double chosenTop1 = -1;
         for (var kind : List.of(java.util.Map.entry(FittedModel.MULTINOMIAL, multinomials), java.util.Map.entry(FittedModel.FOREST, forests))) {
             FittedModel best = null;
             double bestTop1 = -1;
@@ -467,14 +467,10 @@ public final class ModelRun {
             }
             candidates.add(best);
             labels.add(kind.getKey());
-            top1s.add(bestTop1);
-        }
-        double bestTop1 = -1;
-        for (int c = 0; c < candidates.size(); c++) {
-            if (top1s.get(c) > bestTop1) {
-                bestTop1 = top1s.get(c);
-                o.nextModel = candidates.get(c);
-                o.nextChosen = labels.get(c);
+            if (bestTop1 > chosenTop1) { // then the better kind (the first of equals)
+                chosenTop1 = bestTop1;
+                o.nextModel = best;
+                o.nextChosen = kind.getKey();
             }
         }
         o.nextP = new double[3][][];
