@@ -1,6 +1,5 @@
 package org.iomworkbench.core.model;
 
-import smile.base.cart.SplitRule;
 import smile.classification.GradientTreeBoost;
 import smile.classification.LogisticRegression;
 import smile.classification.RandomForest;
@@ -8,8 +7,6 @@ import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
 import smile.data.formula.Formula;
-import smile.data.vector.IntVector;
-import smile.math.MathEx;
 
 import java.io.Serial;
 import java.io.Serializable;
@@ -61,27 +58,29 @@ final class FittedModel implements Serializable {
 
     /**
      * Random forest. Smile's class weights made the trees degenerate at a few percent positives
-     * (every tree a single leaf: tried), so, as for boosting, the positives are repeated so that
-     * the two classes weigh alike; calibration on the validation year puts the probabilities right.
+     * (every tree a single leaf: tried; they thin the class out rather than weigh it), so, as for
+     * boosting, each positive counts as many times as the classes need to weigh alike
+     * ({@link Balanced}); calibration on the validation year puts the probabilities right. Grown by
+     * {@link Trees#forest} from Smile's trees on the weighted rows.
      */
     static FittedModel forest(double[][] x, boolean[] y, String[] names, int trees, int nodeSize, int maxNodes, long seed,
                               double balance, double negativesPerPositive) {
         Balanced b = Balanced.of(x, y, balance, negativesPerPositive, seed);
-        DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
-        RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
-                null, LongStream.range(0, trees).map(k -> seed * 31 + k));
+        Trees.Forest m = Trees.forest(b.x, b.y, b.weight, names, mtry, 20, maxNodes, nodeSize,
+                LongStream.range(0, trees).map(k -> seed * 31 + k).toArray());
         return new FittedModel(FOREST, m, null, names, null,
                 params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes, "positive_copies", b.copies,
                         "negatives_kept", b.negativesKept));
     }
 
     /**
-     * The rows with each positive repeated {@code copies} times (about as many as the kept negatives
-     * outnumber them), and the negatives all kept or, with a ratio, a seeded sample of them without
-     * replacement (in their order).
+     * The rows for the tree models: the negatives all kept or, with a ratio, a seeded sample of
+     * them without replacement, and every positive, in the rows' own order; each positive weighs
+     * {@code copies} (about as many as the kept negatives outnumber the positives), each negative 1.
+     * A weight of w counts as w copies of the row ({@link Trees}).
      */
-    record Balanced(double[][] x, int[] y, int copies, int negativesKept) {
+    record Balanced(double[][] x, int[] y, int[] weight, int copies, int negativesKept) {
         /**
          * @param balance              1 = as many copies as balance the classes, 0 = none, between: that power of the ratio
          * @param negativesPerPositive 0 = every negative; otherwise at most this many negatives per positive, drawn at random
@@ -115,34 +114,33 @@ final class FittedModel implements Serializable {
                 }
             }
             int w = (int) Math.max(1, Math.round(Math.pow((double) kept / Math.max(1, pos), balance)));
-            int n = kept + pos * w;
+            int n = kept + pos;
             double[][] xx = new double[n][];
             int[] yy = new int[n];
+            int[] ww = new int[n];
             int k = 0;
             for (int i = 0; i < y.length; i++) {
                 if (!y[i] && keep != null && !keep[i]) {
                     continue;
                 }
-                int copies = y[i] ? w : 1;
-                for (int c = 0; c < copies; c++) {
-                    xx[k] = x[i];
-                    yy[k++] = y[i] ? 1 : 0;
-                }
+                xx[k] = x[i];
+                yy[k] = y[i] ? 1 : 0;
+                ww[k++] = y[i] ? w : 1;
             }
-            return new Balanced(xx, yy, w, kept);
+            return new Balanced(xx, yy, ww, w, kept);
         }
     }
 
     /**
-     * Gradient boosting has no class weights in Smile: the positives are repeated so the two
-     * classes weigh alike (calibration on the validation year puts the probabilities right).
+     * Gradient boosting. Smile's has no class weights: each positive counts as many times as the
+     * classes need to weigh alike ({@link Balanced}; calibration on the validation year puts the
+     * probabilities right). Grown by {@link Trees#boosting} from Smile's regression trees on the
+     * weighted rows, with Smile's settings (depth at most 20, leaves of at least 5).
      */
     static FittedModel boosting(double[][] x, boolean[] y, String[] names, int trees, int maxNodes, double shrinkage,
                                 double subsample, long seed, double balance, double negativesPerPositive) {
         Balanced b = Balanced.of(x, y, balance, negativesPerPositive, seed);
-        DataFrame df = frame(b.x, names).merge(IntVector.of("y", b.y));
-        MathEx.setSeed(seed);
-        GradientTreeBoost m = GradientTreeBoost.fit(Formula.lhs("y"), df, trees, 20, maxNodes, 5, shrinkage, subsample);
+        GradientTreeBoost m = Trees.boosting(b.x, b.y, b.weight, names, trees, 20, maxNodes, 5, shrinkage, subsample, seed);
         return new FittedModel(BOOSTING, m, null, names, null, params("trees", trees, "max_nodes", maxNodes,
                 "shrinkage", shrinkage, "subsample", subsample, "positive_copies", b.copies, "negatives_kept", b.negativesKept));
     }
@@ -164,7 +162,9 @@ final class FittedModel implements Serializable {
         byBlocks(x.length, 2, (from, to, post) -> {
             for (int i = from; i < to; i++) {
                 Tuple row = Tuple.of(x[i], schema);
-                if (model instanceof RandomForest rf) {
+                if (model instanceof Trees.Forest rf) {
+                    rf.predict(row, post);
+                } else if (model instanceof RandomForest rf) { // a run stored before the forests were grown here
                     rf.predict(row, post);
                 } else {
                     ((GradientTreeBoost) model).predict(row, post);
@@ -206,10 +206,9 @@ final class FittedModel implements Serializable {
     static FittedModel forestMulti(double[][] x, int[] group, String[] names, int trees, int nodeSize, int maxNodes,
                                    long seed) {
         int[][] enc = encode(group);
-        DataFrame df = frame(x, names).merge(IntVector.of("y", enc[1]));
         int mtry = Math.max(1, (int) Math.floor(Math.sqrt(names.length)));
-        RandomForest m = RandomForest.fit(Formula.lhs("y"), df, trees, mtry, SplitRule.GINI, 20, maxNodes, nodeSize, 1.0,
-                null, LongStream.range(0, trees).map(k -> seed * 37 + k));
+        Trees.Forest m = Trees.forest(x, enc[1], null, names, mtry, 20, maxNodes, nodeSize,
+                LongStream.range(0, trees).map(k -> seed * 37 + k).toArray());
         return new FittedModel(FOREST, m, null, names, enc[0],
                 params("trees", trees, "mtry", mtry, "node_size", nodeSize, "max_nodes", maxNodes));
     }
@@ -223,7 +222,9 @@ final class FittedModel implements Serializable {
             for (int i = from; i < to; i++) {
                 if (model instanceof LogisticRegression lr) {
                     lr.predict(z.apply(x[i]), post);
-                } else {
+                } else if (model instanceof Trees.Forest rf) {
+                    rf.predict(Tuple.of(x[i], schema), post);
+                } else { // a run stored before the forests were grown here
                     ((RandomForest) model).predict(Tuple.of(x[i], schema), post);
                 }
                 for (int c = 0; c < classes.length; c++) {
@@ -287,6 +288,9 @@ final class FittedModel implements Serializable {
 
     /** Tree models: Smile's importance per input; else null. */
     double[] importance() {
+        if (model instanceof Trees.Forest rf) {
+            return rf.importance();
+        }
         if (model instanceof RandomForest rf) {
             return rf.importance();
         }

@@ -2,7 +2,6 @@ package org.iomworkbench.core.model;
 
 import org.junit.jupiter.api.Test;
 import smile.classification.GradientTreeBoost;
-import smile.classification.RandomForest;
 import smile.data.DataFrame;
 
 import java.util.SplittableRandom;
@@ -49,7 +48,7 @@ class TreeScoringTest {
         double[] viaBoosting = boosting.positive(fresh);
         double spread = 0;
         for (int i = 0; i < fresh.length; i++) {
-            ((RandomForest) forest.model).predict(df.get(i), post);
+            ((Trees.Forest) forest.model).predict(df.get(i), post);
             assertThat(viaForest[i]).isEqualTo(post[1]);
             ((GradientTreeBoost) boosting.model).predict(df.get(i), post);
             assertThat(viaBoosting[i]).isEqualTo(post[1]);
@@ -58,7 +57,7 @@ class TreeScoringTest {
         assertThat(spread).as("the scores differ between rows (the comparison is not of constants)").isGreaterThan(1);
         // the forest's explanation (TreeSHAP) reads the row as a tuple too: the same values as through a frame
         double[] phi = forest.contributions(fresh[0]);
-        double[] viaFrame = ((RandomForest) forest.model).shap(df.get(0));
+        double[] viaFrame = ((Trees.Forest) forest.model).shap(df.get(0));
         int k = viaFrame.length / NAMES.length;
         for (int j = 0; j < NAMES.length; j++) {
             assertThat(phi[j]).isEqualTo(viaFrame[j * k + (k - 1)]);
@@ -79,7 +78,7 @@ class TreeScoringTest {
         DataFrame df = FittedModel.frame(fresh, NAMES);
         double[] post = new double[m.classes.length];
         for (int i = 0; i < fresh.length; i++) {
-            ((RandomForest) m.model).predict(df.get(i), post);
+            ((Trees.Forest) m.model).predict(df.get(i), post);
             for (int c = 0; c < m.classes.length; c++) {
                 assertThat(p[i][m.classes[c]]).isEqualTo(post[c]);
             }
