@@ -166,13 +166,7 @@ class WeightedTreesTest {
         assertThat(positive(two, fresh)).containsExactly(p1);
         RandomForest smile = RandomForest.fit(Formula.lhs("y"), frame(d.copiesX(), d.copiesY()), 60, 2, SplitRule.GINI, 20,
                 128, 5, 1.0, null, LongStream.range(0, 60).map(k -> 17 * 31 + k));
-        StructType schema = FittedModel.schema(NAMES);
-        double[] post = new double[2];
-        double[] ps = new double[fresh.length];
-        for (int i = 0; i < fresh.length; i++) {
-            smile.predict(Tuple.of(fresh[i], schema), post);
-            ps[i] = post[1];
-        }
+        double[] ps = positive(smile::predict, fresh);
         double aucForest = BinaryMetrics.auc(p1, truth);
         assertThat(aucForest).isGreaterThan(0.7).isCloseTo(BinaryMetrics.auc(ps, truth), within(0.01));
         // the probabilities are on the same scale as Smile's (a forest of the copies), not just in the same order
@@ -192,22 +186,20 @@ class WeightedTreesTest {
     }
 
     private static double[] positive(GradientTreeBoost m, double[][] x) {
-        StructType schema = FittedModel.schema(NAMES);
-        double[] post = new double[2];
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            m.predict(Tuple.of(x[i], schema), post);
-            out[i] = post[1];
-        }
-        return out;
+        return positive(m::predict, x);
     }
 
     private static double[] positive(Trees.Forest m, double[][] x) {
+        return positive(m::predict, x);
+    }
+
+    /** Each row's probability of class 1 through {@code predict} (a row as a tuple over its array). */
+    private static double[] positive(java.util.function.BiConsumer<Tuple, double[]> predict, double[][] x) {
         StructType schema = FittedModel.schema(NAMES);
         double[] post = new double[2];
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            m.predict(Tuple.of(x[i], schema), post);
+            predict.accept(Tuple.of(x[i], schema), post);
             out[i] = post[1];
         }
         return out;
