@@ -14,8 +14,8 @@ import java.util.Collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JMH suite of the hot loops ({@code *Jmh} classes: re-scoring, model inputs, scoring rows
- * through the fitted models), in a forked JVM with JMH's warm-up and measurement iterations; prints
+ * The JMH suite of the hot loops ({@code *Jmh} classes: re-scoring, model inputs, fitting the tree
+ * models, scoring rows through the fitted models), in a forked JVM with JMH's warm-up and measurement iterations; prints
  * JMH's table (mean and error per benchmark). Run with
  * {@code mvn test -Dgroups=benchmark -Dbench.excluded=none -Dtest=JmhSuiteBenchmark}; choose
  * benchmarks with {@code -Djmh.include=REGEX} (default: all {@code Jmh} classes) and a population
