@@ -109,8 +109,34 @@ final class Trees {
             Formula formula = Formula.lhs("y").expand(df.schema());
             DataFrame xs = formula.x(df);
             BaseVector yv = formula.y(df);
-            return new Frame(formula, xs, ClassLabels.fit(yv), yv.field(), CART.order(xs));
+            return new Frame(formula, xs, ClassLabels.fit(yv), yv.field(), stableOrder(CART.order(xs), x));
         }
+    }
+
+    /**
+     * Smile's sort orders with the rows of equal value put back in row order. A tree splits only
+     * between different values, so any order of equal ones grows the same tree; but Smile's sort is
+     * not stable, and most inputs here are counts with few values, so each tree's split search and
+     * partitioning walked those columns (and the rows' responses and counts beside them) in a
+     * random order where row order reads memory in sequence.
+     */
+    static int[][] stableOrder(int[][] order, double[][] x) {
+        for (int j = 0; j < order.length; j++) {
+            int[] o = order[j];
+            if (o == null) {
+                continue;
+            }
+            int from = 0;
+            for (int i = 1; i <= o.length; i++) {
+                if (i == o.length || Double.compare(x[o[i]][j], x[o[from]][j]) != 0) {
+                    if (i - from > 1) {
+                        java.util.Arrays.sort(o, from, i);
+                    }
+                    from = i;
+                }
+            }
+        }
+        return order;
     }
 
     /**

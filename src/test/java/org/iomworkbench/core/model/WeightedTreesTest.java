@@ -193,6 +193,34 @@ class WeightedTreesTest {
         return positive(m::predict, x);
     }
 
+    @Test
+    void equalValuesAreOrderedByRowSoThatTheirRowsAreReadInSequence() {
+        SplittableRandom r = new SplittableRandom(21);
+        double[][] x = new double[5000][2];
+        for (double[] row : x) {
+            row[0] = r.nextInt(3); // few values: long runs of ties
+            row[1] = r.nextGaussian();
+        }
+        DataFrame df = DataFrame.of(x, "a", "b");
+        int[][] order = Trees.stableOrder(CART.order(df), x);
+        for (int[] o : order) {
+            int[] rows = o.clone();
+            Arrays.sort(rows);
+            assertThat(rows).as("a permutation of the rows").isEqualTo(java.util.stream.IntStream.range(0, x.length).toArray());
+        }
+        for (int j = 0; j < 2; j++) {
+            int[] o = order[j];
+            for (int i = 1; i < o.length; i++) {
+                double before = x[o[i - 1]][j];
+                double now = x[o[i]][j];
+                assertThat(now).isGreaterThanOrEqualTo(before);
+                if (now == before) {
+                    assertThat(o[i]).as("rows of equal value in row order").isGreaterThan(o[i - 1]);
+                }
+            }
+        }
+    }
+
     /** Each row's probability of class 1 through {@code predict} (a row as a tuple over its array). */
     private static double[] positive(java.util.function.BiConsumer<Tuple, double[]> predict, double[][] x) {
         StructType schema = FittedModel.schema(NAMES);
