@@ -42,9 +42,10 @@ import java.util.stream.IntStream;
  *   (Smile's own logistic loss ignores them).</li>
  * </ul>
  * The forest averages its trees' class probabilities; Smile's weighs each tree by its accuracy on
- * its out-of-bag rows, which it scores at every tree (a fifth of the forest's time, for weights
- * that hardly differ). Each tree draws from a seed of its own, so the result does not depend on
- * the number of threads.
+ * its out-of-bag rows, which it scores through data frame rows at every tree, for weights that
+ * hardly differ between trees. Each input's sort order keeps rows of equal value in row order
+ * ({@link #stableOrder}). Each tree draws from a seed of its own, so the result does not depend
+ * on the number of threads.
  */
 final class Trees {
     private Trees() {
