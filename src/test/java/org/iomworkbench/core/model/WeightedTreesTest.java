@@ -177,6 +177,33 @@ class WeightedTreesTest {
         assertThat(one.importance()[0]).isPositive();
     }
 
+    @Test
+    void aForestStoredBeforeTheTreesWereGrownHereStillScoresAndExplains() throws Exception {
+        // runs stored until 2026-12-08 hold Smile's RandomForest itself: such a model file must still work
+        SplittableRandom r = new SplittableRandom(17);
+        double[][] x = rows(3000, r);
+        int[] y = labels(x, r);
+        RandomForest smile = RandomForest.fit(Formula.lhs("y"), frame(x, y), 30, 2, SplitRule.GINI, 20, 64, 5, 1.0, null,
+                LongStream.range(0, 30).map(k -> 5 + k));
+        var ctor = FittedModel.class.getDeclaredConstructor(String.class, Object.class, Standardizer.class, String[].class,
+                int[].class, java.util.Map.class);
+        ctor.setAccessible(true);
+        FittedModel stored = ctor.newInstance(FittedModel.FOREST, smile, null, NAMES, null, java.util.Map.of());
+        // through a serialised copy, as a model file is read back
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(stored);
+        }
+        FittedModel read;
+        try (var in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            read = (FittedModel) in.readObject();
+        }
+        double[][] fresh = rows(500, r);
+        assertThat(read.positive(fresh)).containsExactly(positive(smile::predict, fresh));
+        assertThat(read.importance()).containsExactly(smile.importance());
+        assertThat(read.contributions(fresh[0])).hasSize(NAMES.length);
+    }
+
     private static boolean[] bools(int[] y) {
         boolean[] out = new boolean[y.length];
         for (int i = 0; i < y.length; i++) {
