@@ -83,10 +83,6 @@ final class Trees {
             }
         }
 
-        int classes() {
-            return k;
-        }
-
         /** The sum over the trees of each input's impurity decrease (Smile's importance). */
         double[] importance() {
             return importance;
@@ -166,14 +162,7 @@ final class Trees {
             return new DecisionTree(f.x(), codes, f.response(), k, SplitRule.GINI, maxDepth, maxNodes, nodeSize, mtry,
                     samples, f.order());
         }).toArray(DecisionTree[]::new);
-        double[] importance = new double[f.x().ncol()];
-        for (DecisionTree tree : trees) {
-            double[] imp = tree.importance();
-            for (int j = 0; j < imp.length; j++) {
-                importance[j] += imp[j];
-            }
-        }
-        return new Forest(f.formula(), trees, k, importance);
+        return new Forest(f.formula(), trees, k, importance(trees, f.x().ncol()));
     }
 
     /**
@@ -223,14 +212,19 @@ final class Trees {
                 }
             });
         }
-        double[] importance = new double[p];
-        for (RegressionTree tree : out) {
+        return new GradientTreeBoost(f.formula(), out, b, shrinkage, importance(out, p), f.labels().classes);
+    }
+
+    /** An ensemble's importance of each input: the sum of its trees' impurity decreases (as Smile's ensembles have it). */
+    private static double[] importance(CART[] trees, int inputs) {
+        double[] importance = new double[inputs];
+        for (CART tree : trees) {
             double[] imp = tree.importance();
-            for (int j = 0; j < p; j++) {
+            for (int j = 0; j < inputs; j++) {
                 importance[j] += imp[j];
             }
         }
-        return new GradientTreeBoost(f.formula(), out, b, shrinkage, importance, f.labels().classes);
+        return importance;
     }
 
     /** For each class, its rows repeated by their weights: drawing a slot uniformly draws one copy. */
