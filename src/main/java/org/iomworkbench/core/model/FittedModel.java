@@ -6,7 +6,6 @@ import smile.classification.RandomForest;
 import smile.data.DataFrame;
 import smile.data.Tuple;
 import smile.data.type.StructType;
-import smile.data.formula.Formula;
 
 import java.io.Serial;
 import java.io.Serializable;
