@@ -2,8 +2,13 @@ package org.iomworkbench;
 
 import org.iomworkbench.core.generate.ExtractGenerator;
 import org.iomworkbench.core.generate.GeneratorParameters;
+import org.iomworkbench.core.link.LinkParameters;
+import org.iomworkbench.core.link.LinkRun;
+import org.iomworkbench.core.load.ExtractLoader;
+import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
+import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.common.SettingsStore;
 
 import java.io.IOException;
@@ -11,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /** Test extract folders kept on the test classpath, copied out because the loader reads folders. */
@@ -55,6 +61,16 @@ public final class Fixtures {
         g.seed = seed;
         new ExtractGenerator(g, 2).generate(dir, Progress.NONE, Cancellation.none());
         return g;
+    }
+
+    /**
+     * Loads the extract folder into {@code ws} as a new snapshot at {@code extractDate} and links it
+     * with the default settings: the linked snapshot most tests start from.
+     */
+    public static Snapshot loadAndLink(Workspace ws, Path extract, LocalDate extractDate) {
+        Snapshot s = new ExtractLoader(ws).load(extract, extractDate, Progress.NONE, Cancellation.none()).snapshot();
+        new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+        return s;
     }
 
     /**

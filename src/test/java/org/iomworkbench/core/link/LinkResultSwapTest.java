@@ -1,7 +1,6 @@
 package org.iomworkbench.core.link;
 
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
@@ -27,9 +26,7 @@ class LinkResultSwapTest {
 
     private Snapshot linked(Workspace ws) {
         Path extract = Fixtures.handmadeExtract(tmp.resolve("extract"));
-        Snapshot s = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE, Cancellation.none())
-                .snapshot();
-        new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+        Snapshot s = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
         return s;
     }
 

@@ -1,9 +1,6 @@
 package org.iomworkbench.core.model;
 
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.util.Cancellation;
 import org.iomworkbench.core.util.Progress;
@@ -39,9 +36,7 @@ class EscalationBeatsBaselinesTest {
         Path extract = tmp.resolve("extract");
         Fixtures.generatedExtract(extract, PERSONS, 17);
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
-            Snapshot snapshot = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE,
-                    Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(snapshot, Progress.NONE, Cancellation.none());
+            Snapshot snapshot = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
             ModelService.Trained trained = new ModelService(ws).train(new ModelConfig(), Progress.NONE, Cancellation.none());
             Map<String, Object> esc = map(trained.outcome().metrics.get("escalation"));
             Map<String, Object> chosen = map(map(esc.get("models")).get(esc.get("chosen")));

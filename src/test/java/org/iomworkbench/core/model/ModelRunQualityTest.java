@@ -2,9 +2,6 @@ package org.iomworkbench.core.model;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.cli.Cli;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.model.data.ModelData;
 import org.iomworkbench.core.model.eval.Confusion;
@@ -46,9 +43,7 @@ class ModelRunQualityTest {
         Path extract = tmp.resolve("extract");
         Fixtures.generatedExtract(extract, 8000, 5);
         ws = Workspace.open(tmp.resolve("ws"));
-        snapshot = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE, Cancellation.none())
-                .snapshot();
-        new LinkRun(ws, new LinkParameters()).run(snapshot, Progress.NONE, Cancellation.none());
+        snapshot = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
         trained = new ModelService(ws).train(new ModelConfig(), Progress.NONE, Cancellation.none());
     }
 

@@ -2,9 +2,6 @@ package org.iomworkbench.core.model;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.util.Cancellation;
@@ -28,8 +25,7 @@ class ModelScoringSettingsTest {
         Path x = dir.resolve("x");
         GeneratorParameters g = Fixtures.generatedExtract(x, 2000, 2024);
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(x, g.end, Progress.NONE, Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, x, g.end);
             ModelConfig c = new ModelConfig();
             c.models = List.of("logistic_regression");
             c.lambdas = List.of(1.0);

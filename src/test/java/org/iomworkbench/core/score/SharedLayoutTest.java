@@ -7,7 +7,6 @@ import org.iomworkbench.core.link.LinkRun;
 import org.iomworkbench.core.link.LinkStore;
 import org.iomworkbench.core.link.RecordKey;
 import org.iomworkbench.core.link.ReviewDecisions;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.model.data.ModelData;
 import org.iomworkbench.core.util.Cancellation;
@@ -35,9 +34,7 @@ class SharedLayoutTest {
         Path extract = tmp.resolve("extract");
         Fixtures.generatedExtract(extract, 400, 3);
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE,
-                    Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
             ScoreData first = ScoreData.loadShared(ws, s);
             assertThat(ScoreData.loadShared(ws, s)).isSameAs(first);
             ModelData md = ModelData.load(ws, s);

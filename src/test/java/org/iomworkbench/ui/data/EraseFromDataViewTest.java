@@ -1,12 +1,7 @@
 package org.iomworkbench.ui.data;
 
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
-import org.iomworkbench.core.util.Cancellation;
-import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.common.RecordingErrors;
 import org.iomworkbench.ui.common.SameThreadTaskRunner;
@@ -30,8 +25,7 @@ class EraseFromDataViewTest {
     void erasingFromTheDataViewRemovesTheRecordCompactsAndReopensTheWorkspace() throws Exception {
         Path x = Fixtures.handmadeExtract(tmp.resolve("x"));
         Workspace ws = Workspace.open(tmp.resolve("ws"));
-        Snapshot s = new ExtractLoader(ws).load(x, LocalDate.of(2024, 12, 31), Progress.NONE, Cancellation.none()).snapshot();
-        new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+        Snapshot s = Fixtures.loadAndLink(ws, x, LocalDate.of(2024, 12, 31));
         RecordingErrors errors = new RecordingErrors();
         WorkspaceSession session = new WorkspaceSession();
         DataViewModel vm = new DataViewModel(session, SameThreadTaskRunner.immediate(errors), Clock.systemUTC());

@@ -2,12 +2,7 @@ package org.iomworkbench.ui.model;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.audit.AuditTrail;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
-import org.iomworkbench.core.util.Cancellation;
-import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.common.RecordingErrors;
 import org.iomworkbench.ui.common.SameThreadTaskRunner;
@@ -30,9 +25,7 @@ class ModelsViewModelTest {
         Fixtures.generatedExtract(dir.resolve("x"), 2000, 2024);
         RecordingErrors errors = new RecordingErrors();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(dir.resolve("x"), LocalDate.of(2024, 12, 31), Progress.NONE,
-                    Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, dir.resolve("x"), LocalDate.of(2024, 12, 31));
             WorkspaceSession session = new WorkspaceSession();
             ModelsViewModel vm = new ModelsViewModel(session, SameThreadTaskRunner.immediate(errors));
             session.open(ws);

@@ -1,9 +1,6 @@
 package org.iomworkbench.ui.publish;
 
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.model.ModelConfig;
 import org.iomworkbench.core.model.ModelService;
@@ -38,9 +35,7 @@ class PublishViewModelTest {
         Fixtures.generatedExtract(dir.resolve("x"), 2000, 2024);
         RecordingErrors errors = new RecordingErrors();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(dir.resolve("x"), LocalDate.of(2024, 12, 31), Progress.NONE,
-                    Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, dir.resolve("x"), LocalDate.of(2024, 12, 31));
             ScoreData d = ScoreData.load(ws, s);
             ScoreRun.Result r = ScoreRun.run(d, s, ScoreRun.Request.defaults());
             new ScoreStore(ws).save(s, d, r.config(), r.estimate(), r.scores(), null);

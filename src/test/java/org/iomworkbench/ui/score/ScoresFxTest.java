@@ -6,17 +6,12 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
 import javafx.scene.input.KeyCode;
 import org.iomworkbench.core.generate.GeneratorParameters;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.Band;
 import org.iomworkbench.core.score.ScoreData;
 import org.iomworkbench.core.score.ScoreRun;
 import org.iomworkbench.core.score.Scorer;
 import org.iomworkbench.core.score.ScoringConfig;
-import org.iomworkbench.core.util.Cancellation;
-import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.WorkbenchApp;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +44,7 @@ class ScoresFxTest extends WorkbenchFxTest {
         GeneratorParameters g = Fixtures.generatedExtract(extract, 600, 11);
         workspace = dir.resolve("ws");
         try (Workspace ws = Workspace.open(workspace)) {
-            Snapshot s = new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, extract, g.end);
             data = ScoreData.load(ws, s);
             defaults = ScoreRun.configure(data, s, ScoreRun.Request.defaults(), null);
         }

@@ -2,8 +2,6 @@ package org.iomworkbench.ui.score;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
 import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.Band;
@@ -61,8 +59,7 @@ class ScoresViewModelTest {
         extract = dir.resolve("extract");
         GeneratorParameters g = Fixtures.generatedExtract(extract, 800, 11);
         ws = Workspace.open(dir.resolve("ws"));
-        snapshot = new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none()).snapshot();
-        new LinkRun(ws, new LinkParameters()).run(snapshot, Progress.NONE, Cancellation.none());
+        snapshot = Fixtures.loadAndLink(ws, extract, g.end);
         data = ScoreData.load(ws, snapshot);
         defaults = ScoreRun.configure(data, snapshot, ScoreRun.Request.defaults(), null);
     }

@@ -2,17 +2,12 @@ package org.iomworkbench.ui.score;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.ScoreData;
 import org.iomworkbench.core.score.ScoreRun;
 import org.iomworkbench.core.score.ScoreStore;
 import org.iomworkbench.core.score.ScoringConfig;
 import org.iomworkbench.core.score.Weights;
-import org.iomworkbench.core.util.Cancellation;
-import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.iomworkbench.ui.common.RecordingErrors;
 import org.iomworkbench.ui.common.SameThreadTaskRunner;
@@ -41,8 +36,7 @@ class ScoresWithoutWeightsTest {
         GeneratorParameters g = Fixtures.generatedExtract(x, 800, 11);
         RecordingErrors errors = new RecordingErrors();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(x, g.end, Progress.NONE, Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, x, g.end);
             ScoreData d = ScoreData.load(ws, s);
             // the first offence day as the calibration date: too few persons with a score to fit the weights
             int[] days = new int[d.offences()];

@@ -3,9 +3,6 @@ package org.iomworkbench.ui.validation;
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.audit.AuditEntry;
 import org.iomworkbench.core.audit.AuditTrail;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.model.ModelConfig;
 import org.iomworkbench.core.model.ModelService;
@@ -38,9 +35,7 @@ class ExplanationExportTest {
         Fixtures.generatedExtract(extract, 2000, 2024);
         RecordingErrors errors = new RecordingErrors();
         try (Workspace ws = Workspace.open(dir.resolve("ws"))) {
-            Snapshot s = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE, Cancellation.none())
-                    .snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
             ModelConfig c = new ModelConfig();
             c.models = List.of("logistic_regression");
             c.nextCrime = false;

@@ -4,9 +4,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.iomworkbench.Fixtures;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.model.ModelConfig;
 import org.iomworkbench.core.model.ModelService;
@@ -52,9 +49,7 @@ class ValidationFxTest extends WorkbenchFxTest {
         Fixtures.generatedExtract(extract, 2000, 2024);
         workspace = dir.resolve("ws");
         try (Workspace ws = Workspace.open(workspace)) {
-            Snapshot s = new ExtractLoader(ws).load(extract, LocalDate.of(2024, 12, 31), Progress.NONE, Cancellation.none())
-                    .snapshot();
-            new LinkRun(ws, new LinkParameters()).run(s, Progress.NONE, Cancellation.none());
+            Snapshot s = Fixtures.loadAndLink(ws, extract, LocalDate.of(2024, 12, 31));
             ModelConfig c = new ModelConfig();
             c.models = List.of("logistic_regression");
             c.nextCrime = false;

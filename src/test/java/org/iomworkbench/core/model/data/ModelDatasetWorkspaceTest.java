@@ -2,9 +2,6 @@ package org.iomworkbench.core.model.data;
 
 import org.iomworkbench.Fixtures;
 import org.iomworkbench.core.generate.GeneratorParameters;
-import org.iomworkbench.core.link.LinkParameters;
-import org.iomworkbench.core.link.LinkRun;
-import org.iomworkbench.core.load.ExtractLoader;
 import org.iomworkbench.core.load.Snapshot;
 import org.iomworkbench.core.score.Labels;
 import org.iomworkbench.core.score.ScoreData;
@@ -12,8 +9,6 @@ import org.iomworkbench.core.score.ScoreRun;
 import org.iomworkbench.core.score.Scorer;
 import org.iomworkbench.core.score.Scores;
 import org.iomworkbench.core.score.ScoringConfig;
-import org.iomworkbench.core.util.Cancellation;
-import org.iomworkbench.core.util.Progress;
 import org.iomworkbench.core.workspace.Workspace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,8 +36,7 @@ class ModelDatasetWorkspaceTest {
         Path extract = tmp.resolve("extract");
         GeneratorParameters g = Fixtures.generatedExtract(extract, 5000, 11);
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
-            Snapshot snapshot = new ExtractLoader(ws).load(extract, g.end, Progress.NONE, Cancellation.none()).snapshot();
-            new LinkRun(ws, new LinkParameters()).run(snapshot, Progress.NONE, Cancellation.none());
+            Snapshot snapshot = Fixtures.loadAndLink(ws, extract, g.end);
             long l0 = System.nanoTime();
             ModelData md = ModelData.load(ws, snapshot);
             double loadSeconds = (System.nanoTime() - l0) / 1e9;
